@@ -1,0 +1,56 @@
+# Kommunwebb — every command a newcomer needs. Run `make help` to list them.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.DEFAULT_GOAL := help
+.PHONY: help install run serve migrate demo superuser test test-fast test-browser lint format messages clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-14s %s\n", $$1, $$2}'
+
+$(BIN)/activate:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/activate
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e ".[test]"
+	touch $@
+
+install: $(VENV)/.installed ## Create .venv and install pinned dependencies
+
+migrate: install ## Create or upgrade the SQLite database under var/
+	$(MANAGE) migrate --noinput
+
+demo: migrate ## Load the demo municipality if the database has no site content yet
+	$(MANAGE) load_demo_data
+
+superuser: install ## Create an administrator account (asks for a password)
+	$(MANAGE) createsuperuser
+
+run: demo ## Install, migrate, load the demo and serve http://127.0.0.1:8000/
+	$(MANAGE) collectstatic --noinput --verbosity 0
+	$(MANAGE) ensure_admin
+	@echo "Serving http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/admin/)"
+	HOST=$(HOST) PORT=$(PORT) deploy/serve-embedded
+
+test: install ## Run every suite: lint, checks, unit, integration and browser tests
+	CI=$(CI) bash .ci/test-suites
+
+lint: install ## ruff lint and format check
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install ## Apply ruff's formatting and safe fixes
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+messages: install ## Refresh the English translation catalogue and compile it
+	cd kommunwebb && ../$(BIN)/python ../manage.py makemessages -l en --no-obsolete
+	cd kommunwebb && ../$(BIN)/python ../manage.py compilemessages -l en
+
+clean: ## Remove the virtualenv and everything under var/ (the database too)
+	rm -rf $(VENV) var

@@ -1,0 +1,151 @@
+"""Suite-wide test rules: in CI nothing may skip itself, and nothing may print."""
+
+import os
+
+import pytest
+
+IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    outcome = yield
+    report = outcome.get_result()
+    if IN_CI and report.skipped:
+        # A missing browser or database must fail CI, not quietly pass it.
+        report.outcome = "failed"
+        report.longrepr = f"skipped in CI, which is a failure here: {report.longrepr}"
+    if report.when == "call" and report.passed and report.capstdout.strip():
+        report.outcome = "failed"
+        report.longrepr = f"the test printed to stdout:\n{report.capstdout[:2000]}"
+
+
+def need(condition: bool, reason: str):
+    """Skip locally when a tool is missing; in CI the hook above turns that into a failure."""
+    if not condition:
+        pytest.skip(reason)
+
+
+# --- A real server with the demo site, for browser tests -------------------------------
+
+CHROMIUM = os.environ.get("KOMMUNWEBB_CHROMIUM", "/usr/bin/chromium")
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def demo_server(tmp_path_factory):
+    """The site as `make run` serves it (gunicorn, whitenoise, demo content) on a free port,
+    with its own database in a temporary var/ directory."""
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    var = tmp_path_factory.mktemp("var")
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "kommunwebb.settings.dev",
+        "KOMMUNWEBB_VAR_DIR": str(var),
+        "PYTHONUNBUFFERED": "1",
+    }
+    python = sys.executable
+    for args in (
+        ["migrate", "--noinput", "-v0"],
+        ["load_demo_data"],
+        ["collectstatic", "--noinput", "-v0"],
+    ):
+        subprocess.run(
+            [python, "manage.py", *args], cwd=root, env=env, check=True, capture_output=True
+        )
+    port = _free_port()
+    log = open(var / "server.log", "w")  # noqa: SIM115 - closed when the fixture ends
+    server = subprocess.Popen(
+        [
+            str(Path(python).parent / "gunicorn"),
+            "kommunwebb.wsgi",
+            "--config",
+            "deploy/gunicorn.conf.py",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            "2",
+        ],
+        cwd=root,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            urllib.request.urlopen(base + "/", timeout=2)  # noqa: S310 - loopback only
+            break
+        except OSError:
+            if time.monotonic() > deadline or server.poll() is not None:
+                server.kill()
+                raise RuntimeError((var / "server.log").read_text()) from None
+            time.sleep(0.2)
+    yield base
+    server.terminate()
+    server.wait(timeout=10)
+    log.close()
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    need(os.path.exists(CHROMIUM), f"{CHROMIUM} is not installed (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ],
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def browser_page(chromium):
+    context = chromium.new_context(locale="sv-SE", timezone_id="Europe/Stockholm")
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+# --- Database fixtures shared by the apps' tests ----------------------------------------
+
+
+@pytest.fixture
+def home(db):
+    """A HomePage as the default site's root, replacing Wagtail's welcome page."""
+    from wagtail.models import Page, Site
+
+    from kommunwebb.home.factories import HomePageFactory
+
+    root = Page.get_first_root_node()
+    home = HomePageFactory(parent=root, slug="start")
+    site = Site.objects.get(is_default_site=True)
+    old_root = site.root_page
+    site.root_page = home
+    site.save()
+    old_root.delete()
+    return home

@@ -1,0 +1,74 @@
+from dataclasses import dataclass
+from datetime import datetime
+
+from django import template
+from django.utils import timezone
+
+from ..hours import STOCKHOLM, OpeningStatus, Schedule
+from ..texts import HoursRow, status_text, upcoming_deviations, weekly_summary
+
+register = template.Library()
+
+# Deviations further ahead than this are news, not opening hours.
+DEVIATION_DAYS = 30
+
+
+@dataclass(frozen=True)
+class StatusLine:
+    """An OpeningStatus with its text, ready for ``<p class="opening-status ...">``."""
+
+    status: OpeningStatus
+    text: str
+
+    @property
+    def is_open(self) -> bool:
+        return self.status.is_open
+
+    @property
+    def modifier(self) -> str:
+        return "open" if self.status.is_open else "closed"
+
+    @property
+    def note(self) -> str:
+        return self.status.note
+
+    @property
+    def next_change(self) -> datetime | None:
+        return self.status.next_change
+
+
+def _schedule(context, card) -> Schedule:
+    # The status line and the table both need the schedule; build it (two queries) once.
+    cache = context.render_context.setdefault("contacts_schedules", {})
+    key = id(card)
+    if key not in cache:
+        cache[key] = card.schedule()
+    return cache[key]
+
+
+@register.simple_tag(takes_context=True)
+def opening_status(context, card) -> StatusLine | None:
+    """``{% opening_status card as status %}``: None when the card has no opening hours."""
+    schedule = _schedule(context, card)
+    if schedule.is_empty and not schedule.special_days:
+        return None
+    now = timezone.now()
+    status = schedule.status(now)
+    return StatusLine(status, status_text(status, now))
+
+
+@register.simple_tag(takes_context=True)
+def weekly_hours(context, card) -> list[HoursRow]:
+    """``{% weekly_hours card as rows %}``: "Måndag–fredag | 08:00–16:00" rows."""
+    schedule = _schedule(context, card)
+    if schedule.is_empty:
+        return []
+    return weekly_summary(schedule)
+
+
+@register.simple_tag(takes_context=True)
+def hours_deviations(context, card) -> list[HoursRow]:
+    """``{% hours_deviations card as rows %}``: holidays and exceptions in the coming month."""
+    schedule = _schedule(context, card)
+    today = timezone.now().astimezone(STOCKHOLM).date()
+    return upcoming_deviations(schedule, today, DEVIATION_DAYS)

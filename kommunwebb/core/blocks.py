@@ -1,0 +1,186 @@
+"""The body blocks every content page shares. Each block has a template, an icon,
+a description and a preview value so editors see what they pick."""
+
+from django.core.exceptions import ValidationError
+from django.forms.utils import ErrorList
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.blocks import StructBlockValidationError
+from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.images.blocks import ImageChooserBlock
+
+RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
+
+
+def require_page_or_url(value):
+    """A link points either inside the site or outside it, never both or neither."""
+    if bool(value.get("page")) == bool(value.get("url")):
+        raise StructBlockValidationError(
+            block_errors={
+                "page": ErrorList(
+                    [ValidationError(_("Välj antingen en sida eller en extern adress."))]
+                )
+            }
+        )
+
+
+class ParagraphBlock(blocks.RichTextBlock):
+    class Meta:
+        template = "blocks/paragraph.html"
+        icon = "pilcrow"
+        label = _("Stycke")
+        description = _("Löptext med fetstil, kursiv, listor och länkar.")
+        preview_value = "<p>Stadsbiblioteket har öppet alla dagar i december.</p>"
+
+
+class SubheadingBlock(blocks.CharBlock):
+    class Meta:
+        template = "blocks/subheading.html"
+        icon = "title"
+        label = _("Mellanrubrik")
+        description = _("En rubrik som delar upp texten. Håll den kort.")
+        preview_value = "Så söker du plats"
+
+
+class QuoteBlock(blocks.StructBlock):
+    text = blocks.TextBlock(label=_("Citat"))
+    attribution = blocks.CharBlock(
+        label=_("Vem säger det"),
+        help_text=_("Namn och roll, till exempel ”Anna Berg, miljöchef”."),
+    )
+
+    class Meta:
+        template = "blocks/quote.html"
+        icon = "openquote"
+        label = _("Citat")
+        description = _("Ett citat med uppgift om vem som sa det.")
+        preview_value = {
+            "text": "Luften i innerstaden har aldrig varit renare sedan mätningarna började.",
+            "attribution": "Enhetschef, miljöförvaltningen",
+        }
+
+
+class FactBoxBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(label=_("Rubrik"), default="Fakta")
+    body = blocks.RichTextBlock(label=_("Text"), features=RICH_TEXT_FEATURES)
+
+    class Meta:
+        template = "blocks/fact_box.html"
+        icon = "info-circle"
+        label = _("Faktaruta")
+        description = _("En inramad ruta med fakta som kompletterar texten.")
+        preview_value = {
+            "heading": "Fakta",
+            "body": "<p>Kommunen var först i Sverige att gå med i programmet.</p>",
+        }
+
+
+class ImageBlock(blocks.StructBlock):
+    image = ImageChooserBlock(label=_("Bild"))
+    alt_text = blocks.CharBlock(
+        label=_("Alternativtext"),
+        max_length=250,
+        help_text=_(
+            "Beskriv vad bilden visar för den som inte ser den. Obligatorisk. "
+            "Skriv ”-” om bilden bara är dekoration."
+        ),
+    )
+    caption = blocks.CharBlock(label=_("Bildtext"), required=False)
+    credit = blocks.CharBlock(label=_("Fotograf"), required=False)
+
+    class Meta:
+        template = "blocks/image.html"
+        icon = "image"
+        label = _("Bild")
+        description = _("En bild med alternativtext och valfri bildtext.")
+
+
+class DocumentBlock(blocks.StructBlock):
+    document = DocumentChooserBlock(label=_("Dokument"))
+    title = blocks.CharBlock(
+        label=_("Länktext"),
+        required=False,
+        help_text=_("Lämna tomt för att använda dokumentets titel."),
+    )
+
+    class Meta:
+        template = "blocks/document.html"
+        icon = "doc-full"
+        label = _("Dokument")
+        description = _("En länk till ett dokument med format och storlek, till exempel (pdf, 2,6 MB).")
+
+
+class LinkBlock(blocks.StructBlock):
+    text = blocks.CharBlock(label=_("Länktext"), required=False)
+    page = blocks.PageChooserBlock(label=_("Sida på webbplatsen"), required=False)
+    url = blocks.URLBlock(label=_("Extern adress"), required=False)
+
+    def clean(self, value):
+        value = super().clean(value)
+        require_page_or_url(value)
+        if value.get("url") and not value.get("text"):
+            raise StructBlockValidationError(
+                block_errors={
+                    "text": ErrorList([ValidationError(_("En extern länk behöver en länktext."))])
+                }
+            )
+        return value
+
+    class Meta:
+        icon = "link"
+        label = _("Länk")
+        value_class = blocks.StructValue
+
+
+class ReadMoreBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(label=_("Rubrik"), default="Läs mer")
+    links = blocks.ListBlock(LinkBlock(), label=_("Länkar"), min_num=1)
+
+    class Meta:
+        template = "blocks/read_more.html"
+        icon = "list-ul"
+        label = _("Läs mer-lista")
+        description = _("En lista med länkar till mer information.")
+        preview_value = {
+            "heading": "Läs mer",
+            "links": [{"text": "Miljöförvaltningens mätningar", "url": "https://example.org/"}],
+        }
+
+
+class BaseStreamBlock(blocks.StreamBlock):
+    paragraph = ParagraphBlock(features=RICH_TEXT_FEATURES)
+    subheading = SubheadingBlock()
+    quote = QuoteBlock()
+    fact_box = FactBoxBlock()
+    image = ImageBlock()
+    document = DocumentBlock()
+    read_more = ReadMoreBlock()
+
+
+class ServiceLinkBlock(blocks.StructBlock):
+    """A shortcut to a service: a heading, one line on what it is for, and where it goes."""
+
+    title = blocks.CharBlock(label=_("Rubrik"))
+    description = blocks.CharBlock(label=_("Kort beskrivning"), required=False, max_length=120)
+    page = blocks.PageChooserBlock(label=_("Sida på webbplatsen"), required=False)
+    url = blocks.URLBlock(label=_("Extern adress"), required=False)
+
+    def clean(self, value):
+        value = super().clean(value)
+        require_page_or_url(value)
+        return value
+
+    class Meta:
+        template = "blocks/service_link.html"
+        icon = "link"
+        label = _("Genväg")
+        description = _("En genväg till en tjänst, med en kort beskrivning.")
+        preview_value = {
+            "title": "Krisstöd",
+            "description": "Stöd dygnet runt när något allvarligt har hänt.",
+            "url": "https://example.org/",
+        }
+
+
+class ServiceLinksBlock(blocks.StreamBlock):
+    service = ServiceLinkBlock()

@@ -1,0 +1,121 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from .blocks import BaseStreamBlock
+
+
+class StandardPage(Page):
+    """Plain information pages: "Om webbplatsen", "Om webbkakor", "Personuppgifter",
+    "Tillgänglighetsredogörelse" and any other page that is text and links."""
+
+    intro = models.TextField(
+        _("ingress"),
+        max_length=300,
+        blank=True,
+        help_text=_("En kort sammanfattning som visas överst, i fetare stil."),
+    )
+    body = StreamField(BaseStreamBlock(), verbose_name=_("innehåll"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    search_fields = Page.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("body"),
+    ]
+
+    parent_page_types = ["home.HomePage", "core.StandardPage", "topics.TopicPage"]
+    subpage_types = ["core.StandardPage"]
+
+    class Meta:
+        verbose_name = _("standardsida")
+        verbose_name_plural = _("standardsidor")
+
+
+@register_setting(icon="site")
+class SiteSettings(BaseSiteSetting):
+    """Who runs the site and where the footer's required links go."""
+
+    organisation_name = models.CharField(
+        _("organisationens namn"), max_length=120, default="Exempelstads kommun"
+    )
+    phone = models.CharField(_("telefon till växeln"), max_length=40, blank=True)
+    email = models.EmailField(_("e-post till kommunen"), blank=True)
+    visiting_address = models.CharField(_("besöksadress"), max_length=200, blank=True)
+    postal_address = models.CharField(_("postadress"), max_length=200, blank=True)
+    about_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("Om webbplatsen"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    cookies_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("Om webbkakor (cookies)"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    privacy_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("Personuppgifter"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    accessibility_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("Tillgänglighetsredogörelse"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("organisation_name"),
+                FieldPanel("phone"),
+                FieldPanel("email"),
+                FieldPanel("visiting_address"),
+                FieldPanel("postal_address"),
+            ],
+            heading=_("Kontaktuppgifter i sidfoten"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("about_page"),
+                FieldPanel("cookies_page"),
+                FieldPanel("privacy_page"),
+                FieldPanel("accessibility_page"),
+            ],
+            heading=_("Sidor som länkas från varje sida"),
+            help_text=_(
+                "Lagen kräver att information om kakor, personuppgifter och "
+                "tillgänglighet nås från varje sida."
+            ),
+        ),
+    ]
+
+    class Meta:
+        verbose_name = _("webbplatsinställningar")
+
+    def footer_links(self):
+        return [
+            page
+            for page in (
+                self.about_page,
+                self.cookies_page,
+                self.privacy_page,
+                self.accessibility_page,
+            )
+            if page is not None and page.live
+        ]

@@ -1,0 +1,27 @@
+from django import template
+from django.utils import timezone
+
+from kommunwebb.alerts.models import Alert
+from kommunwebb.core.formatting import document_label
+
+register = template.Library()
+
+
+@register.filter
+def document_format(document):
+    """A document's "(pdf, 2,6 MB)" part, as DIGG asks for on every document link."""
+    size = document.get_file_size()
+    return document_label(document.file_extension, size)
+
+
+@register.simple_tag(takes_context=True)
+def breadcrumbs(context, page):
+    """The page's ancestors below the tree root, for the breadcrumb trail."""
+    if page is None or not getattr(page, "depth", None) or page.depth <= 2:
+        return []
+    return list(page.get_ancestors().filter(depth__gt=1).specific(defer=True))
+
+
+@register.simple_tag(takes_context=True)
+def active_alerts(context, page=None):
+    return list(Alert.objects.for_page(page, timezone.now()).select_related("link_page"))

@@ -1,0 +1,175 @@
+"""Template helpers for the public site's layout: navigation, site name, calendar grouping
+and labels. Nothing here may depend on who is asking: public pages are cached and shared."""
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from django import template
+from django.apps import apps
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from wagtail.models import Page, Site
+
+register = template.Library()
+
+
+def _site(context):
+    request = context.get("request")
+    if request is None:
+        return None
+    return Site.find_for_request(request)
+
+
+def _page_path(page):
+    return getattr(page, "path", "") or ""
+
+
+@register.simple_tag(takes_context=True)
+def site_name(context):
+    """The name visitors know the site by: the Wagtail site's name, else the organisation's."""
+    site = _site(context)
+    if site is not None and site.site_name:
+        return site.site_name
+    site_settings = getattr(context.get("settings"), "core", None)
+    if site_settings is not None:
+        return site_settings.SiteSettings.organisation_name
+    return ""
+
+
+@register.simple_tag(takes_context=True)
+def site_root(context):
+    """The site's home page, or None (for example on a host with no site configured)."""
+    site = _site(context)
+    return site.root_page.specific if site is not None else None
+
+
+@dataclass
+class MenuItem:
+    page: Page
+    # "page" when the item is the current page, "true" when the current page lies under it.
+    current: str = ""
+
+
+@register.simple_tag(takes_context=True)
+def primary_nav(context, page=None):
+    """The home page's live, public children that editors put in the menu."""
+    site = _site(context)
+    if site is None:
+        return []
+    here = _page_path(page)
+    items = []
+    for child in site.root_page.get_children().live().public().in_menu().specific(defer=True):
+        current = ""
+        if here == child.path:
+            current = "page"
+        elif here.startswith(child.path):
+            current = "true"
+        items.append(MenuItem(page=child, current=current))
+    return items
+
+
+@register.simple_tag(takes_context=True)
+def first_page_of_type(context, model_label):
+    """The first live page of a type on this site, e.g. "news.NewsIndexPage" for
+    "Alla nyheter" links from the home page."""
+    site = _site(context)
+    if site is None:
+        return None
+    model = apps.get_model(model_label)
+    return (
+        model.objects.live()
+        .public()
+        .descendant_of(site.root_page, inclusive=True)
+        .order_by("path")
+        .first()
+    )
+
+
+@register.simple_tag
+def live_children(page):
+    """Sub-pages shown as "more on this subject" lists on topic and standard pages."""
+    if not getattr(page, "pk", None):
+        return []
+    return list(page.get_children().live().public().specific(defer=True))
+
+
+@dataclass
+class Day:
+    day: date
+    is_today: bool = False
+    is_tomorrow: bool = False
+    occurrences: list = field(default_factory=list)
+
+
+@register.simple_tag
+def group_by_day(occurrences):
+    """Group calendar occurrences under the local day they are on. Something that began
+    before today and still goes on is listed under today, not under a day that has passed."""
+    today = timezone.localdate()
+    days: dict[date, Day] = {}
+    for occurrence in occurrences:
+        day = max(timezone.localtime(occurrence.start).date(), today)
+        if day not in days:
+            days[day] = Day(
+                day=day,
+                is_today=day == today,
+                is_tomorrow=day == today + timedelta(days=1),
+            )
+        days[day].occurrences.append(occurrence)
+    return sorted(days.values(), key=lambda d: d.day)
+
+
+@register.filter
+def is_past(occurrence):
+    return occurrence.end <= timezone.now()
+
+
+@register.filter
+def has_started(occurrence):
+    return occurrence.start <= timezone.now()
+
+
+@register.filter
+def same_local_day(first, second):
+    return timezone.localtime(first).date() == timezone.localtime(second).date()
+
+
+@register.filter
+def page_type_label(page):
+    """What kind of page a search result is, in the words a resident would use."""
+    labels = {
+        "news.newsarticlepage": _("Nyhet"),
+        "news.newsindexpage": _("Nyheter"),
+        "events.eventpage": _("Evenemang"),
+        "events.eventindexpage": _("Kalender"),
+        "topics.topicpage": _("Ämne"),
+        "core.standardpage": _("Information"),
+        "home.homepage": _("Startsida"),
+    }
+    label = labels.get(page._meta.label_lower)
+    if label is None:
+        label = str(page._meta.verbose_name).capitalize()
+    return label
+
+
+@register.filter
+def decorative_alt(alt_text):
+    """Editors write "-" as the alternative text for an image that is only decoration."""
+    alt_text = (alt_text or "").strip()
+    return "" if alt_text == "-" else alt_text
+
+
+@register.simple_tag
+def elided_page_range(page_obj):
+    """Page numbers for pagination with "…" gaps, so long listings stay one line."""
+    return list(
+        page_obj.paginator.get_elided_page_range(page_obj.number, on_each_side=1, on_ends=1)
+    )
+
+
+@register.filter
+def phone_href(number):
+    """"040-34 10 00" -> "tel:040341000": keep the digits and a leading plus."""
+    number = (number or "").strip()
+    digits = "".join(ch for ch in number if ch.isdigit())
+    return f"tel:{'+' if number.startswith('+') else ''}{digits}"

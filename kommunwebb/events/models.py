@@ -1,0 +1,211 @@
+from datetime import datetime, time, timedelta
+
+from django.core.exceptions import ValidationError
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from kommunwebb.core.blocks import BaseStreamBlock
+
+
+class EventIndexPage(Page):
+    """The calendar: upcoming occurrences, earliest first. Past ones leave by themselves."""
+
+    intro = models.TextField(_("ingress"), blank=True, max_length=300)
+    per_page = models.PositiveSmallIntegerField(_("tillfällen per sida"), default=20)
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("per_page")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["events.EventPage"]
+
+    class Meta:
+        verbose_name = _("evenemangskalender")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        occurrences = EventOccurrence.objects.upcoming(timezone.now()).filter(
+            event__in=EventPage.objects.live().public().descendant_of(self)
+        )
+        paginator = Paginator(occurrences, self.per_page)
+        try:
+            page_obj = paginator.page(request.GET.get("sida", 1))
+        except (PageNotAnInteger, EmptyPage):
+            page_obj = paginator.page(1)
+        context.update(page_obj=page_obj, occurrences=page_obj.object_list)
+        return context
+
+
+class EventPage(Page):
+    lead = models.TextField(
+        _("ingress"),
+        max_length=300,
+        help_text=_("Ett stycke som berättar vad evenemanget är och för vem."),
+    )
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("bild"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    image_alt = models.CharField(
+        _("alternativtext för bilden"),
+        max_length=250,
+        blank=True,
+        help_text=_("Beskriv vad bilden visar. Krävs när en bild är vald."),
+    )
+    body = StreamField(BaseStreamBlock(), verbose_name=_("beskrivning"), blank=True)
+    venue = models.CharField(
+        _("plats"), max_length=200, help_text=_("Till exempel ”Stadsbiblioteket, Slottshallen”.")
+    )
+    address = models.CharField(_("adress"), max_length=200, blank=True)
+    price = models.DecimalField(
+        _("pris i kronor"),
+        max_digits=8,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text=_("Lämna tomt eller skriv 0 om evenemanget är gratis."),
+    )
+    price_note = models.CharField(
+        _("om priset"),
+        max_length=120,
+        blank=True,
+        help_text=_("Till exempel ”Barn under 12 år gratis”."),
+    )
+    audience = models.CharField(
+        _("målgrupp"),
+        max_length=120,
+        blank=True,
+        help_text=_("Till exempel ”Alla åldrar” eller ”Familjer med barn 6–12 år”."),
+    )
+    organiser = models.CharField(_("arrangör"), max_length=200)
+    registration_url = models.URLField(
+        _("länk till anmälan"),
+        blank=True,
+        help_text=_("Lämna tomt om ingen anmälan behövs."),
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("lead"),
+        MultiFieldPanel(
+            [FieldPanel("image"), FieldPanel("image_alt")], heading=_("Bild")
+        ),
+        InlinePanel(
+            "occurrences",
+            label=_("Tillfällen"),
+            min_num=1,
+            help_text=_("Lägg till ett tillfälle per dag eller per programpunkt."),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("venue"), FieldPanel("address")], heading=_("Plats")
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("price"),
+                FieldPanel("price_note"),
+                FieldPanel("audience"),
+                FieldPanel("organiser"),
+                FieldPanel("registration_url"),
+            ],
+            heading=_("Praktisk information"),
+        ),
+        FieldPanel("body"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("lead", boost=2),
+        index.SearchField("body"),
+        index.SearchField("venue"),
+        index.SearchField("organiser"),
+    ]
+
+    parent_page_types = ["events.EventIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("evenemang")
+        verbose_name_plural = _("evenemang")
+
+    def clean(self):
+        super().clean()
+        if self.image_id and not self.image_alt.strip():
+            raise ValidationError({"image_alt": _("Skriv en alternativtext som beskriver bilden.")})
+
+    @property
+    def is_free(self):
+        return not self.price
+
+    def upcoming_occurrences(self):
+        return self.occurrences.upcoming(timezone.now())
+
+    def all_occurrences(self):
+        return self.occurrences.order_by("start")
+
+
+class EventOccurrenceQuerySet(models.QuerySet):
+    def upcoming(self, now: datetime):
+        """Occurrences that have not ended, earliest first: past ones drop out of listings."""
+        return (
+            self.filter(end__gt=now)
+            .select_related("event")
+            .order_by("start", "pk")
+        )
+
+
+class EventOccurrence(Orderable):
+    """One time the event happens. All-day occurrences span whole days in Stockholm time."""
+
+    event = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="occurrences")
+    title = models.CharField(
+        _("programpunkt"),
+        max_length=200,
+        blank=True,
+        help_text=_("Valfritt: vad som händer just detta tillfälle, till exempel en workshop."),
+    )
+    all_day = models.BooleanField(_("heldag"), default=False)
+    start = models.DateTimeField(_("börjar"))
+    end = models.DateTimeField(
+        _("slutar"),
+        help_text=_("För heldagar räcker datum; evenemanget pågår till dagens slut."),
+    )
+
+    objects = EventOccurrenceQuerySet.as_manager()
+
+    panels = [FieldPanel("title"), FieldPanel("all_day"), FieldPanel("start"), FieldPanel("end")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("tillfälle")
+        verbose_name_plural = _("tillfällen")
+        indexes = [models.Index(fields=["end", "start"])]
+
+    def clean(self):
+        super().clean()
+        if self.start and self.end and self.end < self.start:
+            raise ValidationError({"end": _("Sluttiden kan inte vara före starttiden.")})
+
+    def save(self, *args, **kwargs):
+        if self.all_day and self.start and self.end:
+            # Normalise to whole local days so "upcoming" keeps the event in the listing
+            # until the last day is over.
+            tz = timezone.get_current_timezone()
+            first = timezone.localtime(self.start, tz).date()
+            last = timezone.localtime(self.end, tz).date()
+            self.start = datetime.combine(first, time.min, tzinfo=tz)
+            self.end = datetime.combine(last + timedelta(days=1), time.min, tzinfo=tz)
+        super().save(*args, **kwargs)
+
+    @property
+    def last_day(self):
+        """The last calendar day an all-day occurrence covers (its end is the next midnight)."""
+        return (timezone.localtime(self.end) - timedelta(microseconds=1)).date()
+
+    @property
+    def is_multi_day(self):
+        return timezone.localtime(self.start).date() != self.last_day

@@ -1,0 +1,62 @@
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+
+from kommunwebb.core.blocks import ServiceLinksBlock
+
+
+class HomePage(Page):
+    """The city's front page: what is new, what is on, and the services people look for."""
+
+    intro = models.CharField(
+        _("välkomsttext"),
+        max_length=200,
+        blank=True,
+        help_text=_("En mening under sidans rubrik, till exempel vad webbplatsen hjälper till med."),
+    )
+    services = StreamField(
+        ServiceLinksBlock(),
+        verbose_name=_("genvägar till tjänster"),
+        blank=True,
+        help_text=_("De tjänster invånarna letar efter oftast. Sex till åtta fungerar bäst."),
+    )
+    news_count = models.PositiveSmallIntegerField(
+        _("antal nyheter"), default=4, help_text=_("Hur många av de senaste nyheterna som visas.")
+    )
+    events_count = models.PositiveSmallIntegerField(
+        _("antal evenemang"),
+        default=4,
+        help_text=_("Hur många kommande evenemang som visas."),
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        FieldPanel("services"),
+        FieldPanel("news_count"),
+        FieldPanel("events_count"),
+    ]
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = [
+        "news.NewsIndexPage",
+        "events.EventIndexPage",
+        "topics.TopicPage",
+        "core.StandardPage",
+    ]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("startsida")
+
+    def latest_news(self):
+        from kommunwebb.news.models import NewsArticlePage
+
+        return NewsArticlePage.objects.live().public().listing_order()[: self.news_count]
+
+    def upcoming_occurrences(self):
+        from kommunwebb.events.models import EventOccurrence
+
+        return EventOccurrence.objects.upcoming(timezone.now())[: self.events_count]

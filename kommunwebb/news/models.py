@@ -1,0 +1,170 @@
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import Tag, TaggedItemBase
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page, PageManager, PageQuerySet
+from wagtail.search import index
+
+from kommunwebb.core.blocks import BaseStreamBlock
+
+LEAD_MAX_LENGTH = 200
+
+
+def validate_single_paragraph(value: str):
+    if "\n" in value.strip():
+        raise ValidationError(_("Ingressen ska vara ett enda stycke, utan radbrytningar."))
+
+
+class NewsArticleQuerySet(PageQuerySet):
+    def listing_order(self):
+        return self.order_by("-first_published_at", "-pk")
+
+
+NewsArticleManager = PageManager.from_queryset(NewsArticleQuerySet)
+
+
+class NewsTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "news.NewsArticlePage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
+class NewsIndexPage(Page):
+    """The news listing: newest first, a page at a time, filterable by topic."""
+
+    intro = models.TextField(_("ingress"), blank=True, max_length=300)
+    per_page = models.PositiveSmallIntegerField(_("nyheter per sida"), default=10)
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("per_page")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["news.NewsArticlePage"]
+
+    class Meta:
+        verbose_name = _("nyhetslista")
+
+    def articles(self):
+        return (
+            NewsArticlePage.objects.live()
+            .public()
+            .descendant_of(self)
+            .listing_order()
+            .select_related("listing_image")
+        )
+
+    def topics(self):
+        return (
+            Tag.objects.filter(news_newstag_items__content_object__in=self.articles())
+            .distinct()
+            .order_by("name")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        articles = self.articles()
+        topic = None
+        slug = request.GET.get("amne", "")
+        if slug:
+            topic = Tag.objects.filter(slug=slug).first()
+            articles = articles.filter(tags=topic) if topic else articles.none()
+        paginator = Paginator(articles, self.per_page)
+        try:
+            page_obj = paginator.page(request.GET.get("sida", 1))
+        except (PageNotAnInteger, EmptyPage):
+            page_obj = paginator.page(1)
+        context.update(
+            page_obj=page_obj,
+            articles=page_obj.object_list,
+            topic=topic,
+            topic_slug=slug,
+            topics=self.topics(),
+        )
+        return context
+
+
+class NewsArticlePage(Page):
+    lead = models.TextField(
+        _("ingress"),
+        max_length=LEAD_MAX_LENGTH,
+        # TextField does not enforce max_length by itself; the validator does.
+        validators=[MaxLengthValidator(LEAD_MAX_LENGTH), validate_single_paragraph],
+        help_text=_(
+            "Ett stycke, högst 200 tecken, som sammanfattar nyheten. "
+            "Visas överst och i nyhetslistor."
+        ),
+    )
+    listing_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("huvudbild"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Visas överst i artikeln och i listor."),
+    )
+    listing_image_alt = models.CharField(
+        _("alternativtext för huvudbilden"),
+        max_length=250,
+        blank=True,
+        help_text=_("Beskriv vad bilden visar. Krävs när en huvudbild är vald."),
+    )
+    body = StreamField(BaseStreamBlock(), verbose_name=_("brödtext"), blank=True)
+    tags = ClusterTaggableManager(
+        through=NewsTag,
+        blank=True,
+        verbose_name=_("ämnen"),
+        help_text=_("Ämnen som nyheten hör till, till exempel ”Trygghet” eller ”Miljö”."),
+    )
+    contact = models.ForeignKey(
+        "contacts.ContactCard",
+        verbose_name=_("kontaktperson"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Vem läsaren kan kontakta med frågor om nyheten."),
+    )
+
+    objects = NewsArticleManager()
+
+    content_panels = Page.content_panels + [
+        FieldPanel("lead"),
+        MultiFieldPanel(
+            [FieldPanel("listing_image"), FieldPanel("listing_image_alt")],
+            heading=_("Huvudbild"),
+        ),
+        FieldPanel("body"),
+        FieldPanel("tags"),
+        FieldPanel("contact"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("lead", boost=2),
+        index.SearchField("body"),
+        index.RelatedFields("tags", [index.SearchField("name")]),
+        index.FilterField("first_published_at"),
+    ]
+
+    parent_page_types = ["news.NewsIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("nyhetsartikel")
+        verbose_name_plural = _("nyhetsartiklar")
+
+    def clean(self):
+        super().clean()
+        if self.listing_image_id and not self.listing_image_alt.strip():
+            raise ValidationError(
+                {"listing_image_alt": _("Skriv en alternativtext som beskriver bilden.")}
+            )
+
+    @property
+    def was_updated(self):
+        """Show "Uppdaterad" only when the article was republished more than an hour later."""
+        first, last = self.first_published_at, self.last_published_at
+        return bool(first and last and (last - first).total_seconds() > 3600)

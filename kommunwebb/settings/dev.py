@@ -1,0 +1,22 @@
+"""Local settings for `make run`: production-like, with a secret generated under var/."""
+
+import secrets
+
+from .base import *
+
+DEBUG = os.environ.get("KOMMUNWEBB_DEBUG", "") == "1"
+ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
+
+
+def _local_secret_key() -> str:
+    """Generate the key once and keep it beside the database, never in the repository."""
+    VAR_DIR.mkdir(parents=True, exist_ok=True)
+    path = VAR_DIR / "secret_key"
+    if not path.exists():
+        path.write_text(secrets.token_urlsafe(50))
+        path.chmod(0o600)
+    return path.read_text().strip()
+
+
+SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY") or _local_secret_key()
+EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"

@@ -1,0 +1,84 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from taggit.models import Tag
+from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from kommunwebb.core.blocks import BaseStreamBlock, ServiceLinksBlock
+
+
+class TopicPage(Page):
+    """A subject residents look for, such as "Trygghet": what the city does, where to get
+    help, who to call, and the latest news on the subject."""
+
+    intro = models.TextField(
+        _("ingress"),
+        max_length=400,
+        help_text=_("Ett eller två meningar om vad ämnet handlar om."),
+    )
+    topic = models.ForeignKey(
+        Tag,
+        verbose_name=_("nyhetsämne"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Nyheter med detta ämne visas på sidan."),
+    )
+    news_count = models.PositiveSmallIntegerField(_("antal nyheter"), default=3)
+    services = StreamField(ServiceLinksBlock(), verbose_name=_("tjänster och genvägar"), blank=True)
+    body = StreamField(BaseStreamBlock(), verbose_name=_("innehåll"), blank=True)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        FieldPanel("services"),
+        InlinePanel("contact_links", label=_("Kontakter")),
+        FieldPanel("topic"),
+        FieldPanel("news_count"),
+        FieldPanel("body"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("intro", boost=2),
+        index.SearchField("body"),
+    ]
+
+    parent_page_types = ["home.HomePage", "topics.TopicPage"]
+    subpage_types = ["topics.TopicPage", "core.StandardPage"]
+
+    class Meta:
+        verbose_name = _("ämnessida")
+        verbose_name_plural = _("ämnessidor")
+
+    def related_news(self):
+        from kommunwebb.news.models import NewsArticlePage
+
+        if not self.topic_id:
+            return NewsArticlePage.objects.none()
+        return (
+            NewsArticlePage.objects.live()
+            .public()
+            .filter(tags=self.topic_id)
+            .listing_order()
+            .select_related("listing_image")[: self.news_count]
+        )
+
+    def contact_cards(self):
+        return [link.card for link in self.contact_links.select_related("card")]
+
+
+class TopicContact(Orderable):
+    page = ParentalKey(TopicPage, on_delete=models.CASCADE, related_name="contact_links")
+    card = models.ForeignKey(
+        "contacts.ContactCard",
+        verbose_name=_("kontakt"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+
+    panels = [FieldPanel("card")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("kontakt")
