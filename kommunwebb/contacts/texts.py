@@ -12,6 +12,7 @@ from .hours import STOCKHOLM, Interval, OpeningStatus, Schedule, holiday_name
 
 # Within this many days a weekday name is unambiguous; a week or more away we give the date.
 WEEKDAY_NAME_DAYS = 7
+MIDNIGHT = time(0)
 
 
 @dataclass(frozen=True)
@@ -31,17 +32,16 @@ def status_text(status: OpeningStatus, now: datetime) -> str:
             return gettext("Öppet dygnet runt")
         closes = status.closes_at.astimezone(STOCKHOLM)
         until = closes.astimezone(UTC) - now.astimezone(UTC)
+        # Closing at midnight reads as 24:00 of the evening before, as on Swedish signs.
+        day = closes.date() - timedelta(days=1) if closes.time() == MIDNIGHT else closes.date()
+        values = {"time": format_time(closes.time(), closing=True)}
         # "Stänger 03:00" at 23:00 is clear without naming tomorrow.
-        if closes.date() == today or until < timedelta(hours=24):
-            return gettext("Öppet nu – stänger %(time)s") % {"time": format_time(closes.time())}
-        if closes.date() == today + timedelta(days=1):
-            return gettext("Öppet nu – stänger i morgon %(time)s") % {
-                "time": format_time(closes.time())
-            }
-        return gettext("Öppet nu – stänger %(day)s %(time)s") % {
-            "day": _day_name(closes.date(), today),
-            "time": format_time(closes.time()),
-        }
+        if day == today or until < timedelta(hours=24):
+            return gettext("Öppet nu – stänger %(time)s") % values
+        if day == today + timedelta(days=1):
+            return gettext("Öppet nu – stänger i morgon %(time)s") % values
+        values["day"] = _day_name(day, today)
+        return gettext("Öppet nu – stänger %(day)s %(time)s") % values
     if status.opens_at is None:
         return gettext("Stängt")
     opens = status.opens_at.astimezone(STOCKHOLM)
@@ -98,12 +98,17 @@ def upcoming_deviations(schedule: Schedule, today: date, days: int = 30) -> list
 def format_intervals(intervals: tuple[Interval, ...]) -> str:
     if not intervals:
         return gettext("Stängt")
-    if any(interval.start == interval.end == time(0) for interval in intervals):
+    if any(interval.start == interval.end == MIDNIGHT for interval in intervals):
         return gettext("Dygnet runt")
-    return ", ".join(f"{format_time(i.start)}–{format_time(i.end)}" for i in intervals)
+    return ", ".join(
+        f"{format_time(i.start)}–{format_time(i.end, closing=True)}" for i in intervals
+    )
 
 
-def format_time(moment: time) -> str:
+def format_time(moment: time, *, closing: bool = False) -> str:
+    """ "08:00"; a closing at midnight is "24:00", the end of the day rather than its start."""
+    if closing and moment == MIDNIGHT:
+        return "24:00"
     return f"{moment:%H:%M}"
 
 

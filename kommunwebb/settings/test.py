@@ -10,6 +10,7 @@ ALLOWED_HOSTS = ["*"]
 _TEST_VAR = Path(tempfile.mkdtemp(prefix="kommunwebb-test-"))
 MEDIA_ROOT = _TEST_VAR / "media"
 STATIC_ROOT = _TEST_VAR / "static"
+STATIC_ROOT.mkdir()
 
 if os.environ.get("KOMMUNWEBB_TEST_DB") == "postgresql":
     DATABASES = {

@@ -98,6 +98,8 @@ class Day:
     day: date
     is_today: bool = False
     is_tomorrow: bool = False
+    # Days in another year than this one carry the year in their heading.
+    show_year: bool = False
     occurrences: list = field(default_factory=list)
 
 
@@ -114,6 +116,7 @@ def group_by_day(occurrences):
                 day=day,
                 is_today=day == today,
                 is_tomorrow=day == today + timedelta(days=1),
+                show_year=day.year != today.year,
             )
         days[day].occurrences.append(occurrence)
     return sorted(days.values(), key=lambda d: d.day)
@@ -173,3 +176,9 @@ def phone_href(number):
     number = (number or "").strip()
     digits = "".join(ch for ch in number if ch.isdigit())
     return f"tel:{'+' if number.startswith('+') else ''}{digits}"
+
+
+@register.filter
+def model_label(obj):
+    """"news.newsarticlepage" for a news article: lets a template branch on a page's type."""
+    return obj._meta.label_lower
