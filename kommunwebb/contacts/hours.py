@@ -110,15 +110,12 @@ class Schedule:
         weekly = tuple(tuple(sorted(self.weekly.get(day, ()))) for day in range(7))
         by_date: dict[date, SpecialDay] = {}
         for special in self.special_days:
+            intervals, notes = tuple(special.intervals), [special.note]
             # Two entries for one date are read as one day with both sets of hours.
             if earlier := by_date.get(special.day):
-                notes = [note for note in (earlier.note, special.note) if note]
-                special = SpecialDay(
-                    special.day,
-                    tuple(sorted(earlier.intervals + tuple(special.intervals))),
-                    "; ".join(dict.fromkeys(notes)),
-                )
-            by_date[special.day] = special
+                intervals, notes = earlier.intervals + intervals, [earlier.note, *notes]
+            note = "; ".join(dict.fromkeys(note for note in notes if note))
+            by_date[special.day] = SpecialDay(special.day, tuple(sorted(intervals)), note)
         # Normalise to immutable tuples so a schedule can be shared and cached safely.
         object.__setattr__(self, "weekly", dict(enumerate(weekly)))
         object.__setattr__(self, "special_days", tuple(by_date.values()))

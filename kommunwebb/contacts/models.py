@@ -45,7 +45,7 @@ _COVERS = {day: ((index,), 2) for index, day in enumerate(_SINGLE_DAYS)} | {
 def validate_phone_number(value):
     if not is_phone_number(value):
         raise ValidationError(
-            _("Skriv ett svenskt telefonnummer, till exempel 040-34 92 92, 070-123 45 67 eller 112."),
+            _("Skriv ett telefonnummer, till exempel 040-34 92 92, 070-123 45 67 eller 112."),
             code="invalid_phone",
         )
 
@@ -225,9 +225,7 @@ class PhoneNumber(Orderable):
 
 
 class TimesMixin(models.Model):
-    opens = models.TimeField(
-        _("öppnar"), null=True, blank=True, help_text=_("Till exempel 08:00.")
-    )
+    opens = models.TimeField(_("öppnar"), null=True, blank=True, help_text=_("Till exempel 08:00."))
     closes = models.TimeField(
         _("stänger"),
         null=True,
@@ -247,6 +245,11 @@ class TimesMixin(models.Model):
     def clean(self):
         super().clean()
         check_times(self.opens, self.closes, self.closed)
+
+    def times_display(self) -> str:
+        if self.closed or self.opens is None or self.closes is None:
+            return str(_("Stängt"))
+        return f"{self.opens:%H:%M}–{self.closes:%H:%M}"
 
 
 class OpeningHoursRule(TimesMixin, Orderable):
@@ -268,6 +271,9 @@ class OpeningHoursRule(TimesMixin, Orderable):
     class Meta(Orderable.Meta):
         verbose_name = _("öppettid")
         verbose_name_plural = _("öppettider")
+
+    def __str__(self):
+        return f"{self.get_days_display()} {self.times_display()}"
 
 
 class OpeningHoursException(TimesMixin, Orderable):
@@ -293,3 +299,6 @@ class OpeningHoursException(TimesMixin, Orderable):
         verbose_name = _("avvikande öppettid")
         verbose_name_plural = _("avvikande öppettider")
         ordering = ["date", "sort_order"]
+
+    def __str__(self):
+        return f"{self.date:%Y-%m-%d} {self.times_display()}"

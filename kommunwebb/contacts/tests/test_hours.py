@@ -145,7 +145,7 @@ def test_an_interval_lasts_its_wall_clock_length_give_or_take_the_clock_change(i
 
 @given(weekly, moments)
 def test_a_schedule_with_no_hours_is_closed_for_good(rules, now):
-    closed = Schedule({day: () for day in rules})
+    closed = Schedule(dict.fromkeys(rules, ()))
     assert closed.status(now) == OpeningStatus(False)
 
 
@@ -312,9 +312,10 @@ def test_two_exceptions_for_one_date_are_one_day_with_both():
 
 
 def test_the_next_opening_is_searched_two_weeks_ahead_only():
-    summer = Schedule({0: (Interval(at(8), at(9)),)}, special_days=[
-        SpecialDay(date(2026, 7, 6) + timedelta(weeks=w), ()) for w in range(3)
-    ])
+    summer = Schedule(
+        {0: (Interval(at(8), at(9)),)},
+        special_days=[SpecialDay(date(2026, 7, 6) + timedelta(weeks=w), ()) for w in range(3)],
+    )
     assert summer.status(sthlm(2026, 7, 6, 10)).opens_at is None
     assert summer.status(sthlm(2026, 7, 14, 10)).opens_at == sthlm(2026, 7, 27, 8)
 

@@ -69,10 +69,12 @@ def test_a_row_for_one_day_overrides_a_row_for_several():
 def test_exceptions_for_one_date_combine_and_keep_their_notes():
     card = ContactCardFactory()
     day = date(2026, 12, 23)
-    OpeningHoursExceptionFactory(card=card, date=day, closed=False, opens=time(8),
-                                 closes=time(10), note="Kort dag")
-    OpeningHoursExceptionFactory(card=card, date=day, closed=False, opens=time(13),
-                                 closes=time(15), note="")
+    OpeningHoursExceptionFactory(
+        card=card, date=day, closed=False, opens=time(8), closes=time(10), note="Kort dag"
+    )
+    OpeningHoursExceptionFactory(
+        card=card, date=day, closed=False, opens=time(13), closes=time(15), note=""
+    )
     OpeningHoursExceptionFactory(card=card, date=date(2026, 12, 22), note="Personaldag")
     schedule = card.schedule()
     assert schedule.intervals_on(day) == (Interval(time(8), time(10)), Interval(time(13), time(15)))
@@ -118,8 +120,11 @@ def test_opening_status_defaults_to_now():
 @pytest.mark.parametrize("model", [OpeningHoursRule, OpeningHoursException])
 def test_hours_rows_explain_what_is_wrong(model, values, expected):
     card = ContactCardFactory(hours=[])
-    row = model(card=card, date=date(2026, 1, 2), **values) if model is OpeningHoursException \
+    row = (
+        model(card=card, date=date(2026, 1, 2), **values)
+        if model is OpeningHoursException
         else model(card=card, days=Days.MONDAY, **values)
+    )
     with pytest.raises(ValidationError) as caught:
         row.full_clean()
     assert messages(caught.value) == expected
@@ -136,12 +141,21 @@ def test_phone_numbers_are_checked_and_linked():
     phone = PhoneNumber(card=card, label="Jour", number="ring oss")
     with pytest.raises(ValidationError) as caught:
         phone.full_clean()
-    assert "Skriv ett svenskt telefonnummer" in messages(caught.value)["number"][0]
+    assert "Skriv ett telefonnummer" in messages(caught.value)["number"][0]
     # A number saved before validation existed is shown without a link rather than a bad one.
     assert phone.tel_href == ""
     phone.number = "0771-11 22 33"
     phone.full_clean()
     assert phone.tel_href == "tel:+46771112233"
+    assert str(phone) == "Jour: 0771-11 22 33"
+
+
+def test_rows_describe_themselves():
+    card = ContactCardFactory(hours=[(Days.WEEKEND, time(10), time(14))])
+    assert str(card.opening_hours.get()) == "Lördag–söndag 10:00–14:00"
+    exception = OpeningHoursExceptionFactory(card=card, date=date(2026, 6, 5))
+    assert str(exception) == "2026-06-05 Stängt"
+    assert str(card) == card.name
 
 
 # --- template ------------------------------------------------------------------------------
