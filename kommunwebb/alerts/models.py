@@ -22,7 +22,9 @@ class AlertQuerySet(models.QuerySet):
         alerts = self.active(now).select_related("page")
         scope = Q(page__isnull=True)
         if page is not None and getattr(page, "path", None):
-            ancestor_paths = [page.path[:i] for i in range(page.steplen, len(page.path) + 1, page.steplen)]
+            ancestor_paths = [
+                page.path[:i] for i in range(page.steplen, len(page.path) + 1, page.steplen)
+            ]
             scope |= Q(page__path__in=ancestor_paths)
         # Crisis first, then the newest.
         level_order = models.Case(
@@ -72,8 +74,10 @@ class Alert(models.Model):
         blank=True,
         on_delete=models.CASCADE,
         related_name="+",
-        help_text=_("Lämna tomt för hela webbplatsen, eller välj en sida: då visas "
-                    "meddelandet på den och alla sidor under den."),
+        help_text=_(
+            "Lämna tomt för hela webbplatsen, eller välj en sida: då visas "
+            "meddelandet på den och alla sidor under den."
+        ),
     )
     updated_at = models.DateTimeField(auto_now=True)
 

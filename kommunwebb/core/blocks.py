@@ -107,7 +107,9 @@ class DocumentBlock(blocks.StructBlock):
         template = "blocks/document.html"
         icon = "doc-full"
         label = _("Dokument")
-        description = _("En länk till ett dokument med format och storlek, till exempel (pdf, 2,6 MB).")
+        description = _(
+            "En länk till ett dokument med format och storlek, till exempel (pdf, 2,6 MB)."
+        )
 
 
 class LinkBlock(blocks.StructBlock):

@@ -69,7 +69,9 @@ def _clouds(img, rng, count, band, colour=(255, 255, 255), opacity=150):
             dx = rng.uniform(-0.5, 0.5) * length
             dy = rng.uniform(-0.12, 0.05) * length
             rx, ry = length * rng.uniform(0.25, 0.45), length * rng.uniform(0.1, 0.18)
-            draw.ellipse([cx + dx - rx, cy + dy - ry, cx + dx + rx, cy + dy + ry], (*colour, opacity))
+            draw.ellipse(
+                [cx + dx - rx, cy + dy - ry, cx + dx + rx, cy + dy + ry], (*colour, opacity)
+            )
     layer = layer.filter(ImageFilter.GaussianBlur(width / 160))
     img.paste(Image.alpha_composite(img.convert("RGBA"), layer).convert("RGB"))
 
@@ -232,7 +234,9 @@ def kites_meadow(img, rng):
         cx, cy = (0.3 + i * 0.17) * width, rng.uniform(0.2, 0.45) * height
         s = rng.uniform(0.04, 0.06) * width
         colour = palette[i % len(palette)]
-        draw.polygon([(cx, cy - s), (cx + s * 0.7, cy), (cx, cy + s * 1.3), (cx - s * 0.7, cy)], colour)
+        draw.polygon(
+            [(cx, cy - s), (cx + s * 0.7, cy), (cx, cy + s * 1.3), (cx - s * 0.7, cy)], colour
+        )
         draw.line([(cx, cy + s * 1.3), (cx - s * 0.5, 0.88 * height)], (90, 90, 90), 2)
     for i in range(6):
         bx, by = rng.uniform(0.05, 0.95) * width, rng.uniform(0.45, 0.65) * height
@@ -275,10 +279,14 @@ def quay(img, rng, evening=False):
     for cx in (0.2, 0.68):
         x = cx * width
         draw.line([(x, 0.62 * height), (x, 0.18 * height)], (220, 140, 50), max(2, width // 300))
-        draw.line([(x - 0.06 * width, 0.2 * height), (x + 0.18 * width, 0.2 * height)],
-                  (220, 140, 50), max(2, width // 300))
-        draw.line([(x + 0.15 * width, 0.2 * height), (x + 0.15 * width, 0.38 * height)],
-                  (90, 90, 90), 1)
+        draw.line(
+            [(x - 0.06 * width, 0.2 * height), (x + 0.18 * width, 0.2 * height)],
+            (220, 140, 50),
+            max(2, width // 300),
+        )
+        draw.line(
+            [(x + 0.15 * width, 0.2 * height), (x + 0.15 * width, 0.38 * height)], (90, 90, 90), 1
+        )
     lit = (255, 215, 140) if evening else (190, 215, 235)
     block = (90, 95, 120) if evening else (225, 220, 210)
     x = 0.03 * width
@@ -299,12 +307,31 @@ def quay(img, rng, evening=False):
     _water(img, 0.66, water, rng, (200, 220, 235) if not evening else (250, 190, 150))
     draw = ImageDraw.Draw(img)
     bx, by = 0.72 * width, 0.86 * height
-    draw.polygon([(bx - 0.06 * width, by), (bx + 0.06 * width, by), (bx + 0.045 * width,
-                  by + 0.03 * height), (bx - 0.045 * width, by + 0.03 * height)], (245, 245, 245))
-    draw.polygon([(bx, by - 0.2 * height), (bx, by - 0.01 * height), (bx - 0.05 * width,
-                  by - 0.01 * height)], (250, 250, 250))
-    draw.polygon([(bx + 0.004 * width, by - 0.16 * height), (bx + 0.004 * width,
-                  by - 0.01 * height), (bx + 0.04 * width, by - 0.01 * height)], (235, 235, 240))
+    draw.polygon(
+        [
+            (bx - 0.06 * width, by),
+            (bx + 0.06 * width, by),
+            (bx + 0.045 * width, by + 0.03 * height),
+            (bx - 0.045 * width, by + 0.03 * height),
+        ],
+        (245, 245, 245),
+    )
+    draw.polygon(
+        [
+            (bx, by - 0.2 * height),
+            (bx, by - 0.01 * height),
+            (bx - 0.05 * width, by - 0.01 * height),
+        ],
+        (250, 250, 250),
+    )
+    draw.polygon(
+        [
+            (bx + 0.004 * width, by - 0.16 * height),
+            (bx + 0.004 * width, by - 0.01 * height),
+            (bx + 0.04 * width, by - 0.01 * height),
+        ],
+        (235, 235, 240),
+    )
 
 
 def winter_evening(img, rng):
@@ -315,9 +342,15 @@ def winter_evening(img, rng):
     draw = ImageDraw.Draw(img)
     left, right, top, base = 0.3 * width, 0.78 * width, 0.38 * height, 0.78 * height
     draw.rectangle([left, top, right, base], (70, 75, 105))
-    draw.polygon([(left - 0.02 * width, top), (right + 0.02 * width, top),
-                  (right - 0.03 * width, top - 0.07 * height),
-                  (left + 0.03 * width, top - 0.07 * height)], (55, 60, 90))
+    draw.polygon(
+        [
+            (left - 0.02 * width, top),
+            (right + 0.02 * width, top),
+            (right - 0.03 * width, top - 0.07 * height),
+            (left + 0.03 * width, top - 0.07 * height),
+        ],
+        (55, 60, 90),
+    )
     for row in range(2):
         for col in range(5):
             wx = left + (0.02 + col * 0.092) * width
@@ -342,8 +375,14 @@ def market_stalls(img, rng):
         w = 0.14 * width
         draw.rectangle([x, 0.55 * height, x + w, 0.8 * height], (120, 85, 60))
         draw.rectangle([x + w * 0.08, 0.6 * height, x + w * 0.92, 0.72 * height], (255, 215, 150))
-        draw.polygon([(x - w * 0.08, 0.56 * height), (x + w / 2, 0.42 * height),
-                      (x + w * 1.08, 0.56 * height)], roofs[i % len(roofs)])
+        draw.polygon(
+            [
+                (x - w * 0.08, 0.56 * height),
+                (x + w / 2, 0.42 * height),
+                (x + w * 1.08, 0.56 * height),
+            ],
+            roofs[i % len(roofs)],
+        )
     for i in range(40):
         t = i / 39
         x = t * width
@@ -365,8 +404,11 @@ def moon_water(img, rng):
     for i in range(14):
         y = (0.64 + i * 0.025) * height
         half = (0.015 + i * 0.004) * width
-        draw.line([(0.62 * width - half, y), (0.62 * width + half, y)], (235, 230, 205),
-                  max(1, height // 300))
+        draw.line(
+            [(0.62 * width - half, y), (0.62 * width + half, y)],
+            (235, 230, 205),
+            max(1, height // 300),
+        )
 
 
 def schoolyard(img, rng):
@@ -377,8 +419,9 @@ def schoolyard(img, rng):
     draw = ImageDraw.Draw(img)
     left, right, top, base = 0.12 * width, 0.88 * width, 0.42 * height, 0.72 * height
     draw.rectangle([left, top, right, base], (200, 110, 80))
-    draw.rectangle([left - 0.01 * width, top - 0.03 * height, right + 0.01 * width, top],
-                   (70, 70, 80))
+    draw.rectangle(
+        [left - 0.01 * width, top - 0.03 * height, right + 0.01 * width, top], (70, 70, 80)
+    )
     for row in range(2):
         for col in range(12):
             wx = left + (0.015 + col * 0.063) * width
@@ -391,8 +434,11 @@ def schoolyard(img, rng):
     # A hopscotch grid painted on the schoolyard.
     for i in range(6):
         x = (0.4 + i * 0.035) * width
-        draw.rectangle([x, 0.84 * height, x + 0.03 * width, 0.9 * height], outline=(250, 250, 250),
-                       width=max(1, width // 500))
+        draw.rectangle(
+            [x, 0.84 * height, x + 0.03 * width, 0.9 * height],
+            outline=(250, 250, 250),
+            width=max(1, width // 500),
+        )
 
 
 def town_square(img, rng):

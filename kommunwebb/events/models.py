@@ -1,4 +1,4 @@
-from datetime import datetime, time, timedelta
+from datetime import datetime, time
 
 from django.core.exceptions import ValidationError
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
@@ -95,18 +95,14 @@ class EventPage(Page):
 
     content_panels = Page.content_panels + [
         FieldPanel("lead"),
-        MultiFieldPanel(
-            [FieldPanel("image"), FieldPanel("image_alt")], heading=_("Bild")
-        ),
+        MultiFieldPanel([FieldPanel("image"), FieldPanel("image_alt")], heading=_("Bild")),
         InlinePanel(
             "occurrences",
             label=_("Tillfällen"),
             min_num=1,
             help_text=_("Lägg till ett tillfälle per dag eller per programpunkt."),
         ),
-        MultiFieldPanel(
-            [FieldPanel("venue"), FieldPanel("address")], heading=_("Plats")
-        ),
+        MultiFieldPanel([FieldPanel("venue"), FieldPanel("address")], heading=_("Plats")),
         MultiFieldPanel(
             [
                 FieldPanel("price"),
@@ -152,11 +148,7 @@ class EventPage(Page):
 class EventOccurrenceQuerySet(models.QuerySet):
     def upcoming(self, now: datetime):
         """Occurrences that have not ended, earliest first: past ones drop out of listings."""
-        return (
-            self.filter(end__gt=now)
-            .select_related("event")
-            .order_by("start", "pk")
-        )
+        return self.filter(end__gt=now).select_related("event").order_by("start", "pk")
 
 
 class EventOccurrence(Orderable):
@@ -192,19 +184,19 @@ class EventOccurrence(Orderable):
 
     def save(self, *args, **kwargs):
         if self.all_day and self.start and self.end:
-            # Normalise to whole local days so "upcoming" keeps the event in the listing
-            # until the last day is over.
+            # Whole local days: from midnight on the first day to the last instant of the
+            # last day, so "upcoming" keeps the event listed until its last day is over and
+            # saving again changes nothing.
             tz = timezone.get_current_timezone()
             first = timezone.localtime(self.start, tz).date()
-            last = timezone.localtime(self.end, tz).date()
+            last = max(first, timezone.localtime(self.end, tz).date())
             self.start = datetime.combine(first, time.min, tzinfo=tz)
-            self.end = datetime.combine(last + timedelta(days=1), time.min, tzinfo=tz)
+            self.end = datetime.combine(last, time.max, tzinfo=tz)
         super().save(*args, **kwargs)
 
     @property
     def last_day(self):
-        """The last calendar day an all-day occurrence covers (its end is the next midnight)."""
-        return (timezone.localtime(self.end) - timedelta(microseconds=1)).date()
+        return timezone.localtime(self.end).date()
 
     @property
     def is_multi_day(self):

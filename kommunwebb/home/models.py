@@ -15,7 +15,9 @@ class HomePage(Page):
         _("välkomsttext"),
         max_length=200,
         blank=True,
-        help_text=_("En mening under sidans rubrik, till exempel vad webbplatsen hjälper till med."),
+        help_text=_(
+            "En mening under sidans rubrik, till exempel vad webbplatsen hjälper till med."
+        ),
     )
     services = StreamField(
         ServiceLinksBlock(),

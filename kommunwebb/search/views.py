@@ -1,3 +1,5 @@
+import re
+
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.shortcuts import render
 from django.utils.translation import gettext as _
@@ -6,6 +8,9 @@ from wagtail.models import Page
 
 MAX_QUERY_LENGTH = 200
 PER_PAGE = 10
+# Search syntax (quotes, parentheses, operators, wildcards) is not offered to residents; passing
+# it through makes SQLite's FTS5 raise on an unbalanced quote. Words, digits and hyphens remain.
+NOT_A_WORD = re.compile(r"[^\w\s-]+")
 
 
 @never_cache
@@ -14,15 +19,14 @@ def search(request):
     error = ""
     results = Page.objects.none()
     if len(query) > MAX_QUERY_LENGTH:
-        error = _("Sökningen är för lång. Använd högst %(max)s tecken.") % {
-            "max": MAX_QUERY_LENGTH
-        }
+        error = _("Sökningen är för lång. Använd högst %(max)s tecken.") % {"max": MAX_QUERY_LENGTH}
         query = query[:MAX_QUERY_LENGTH]
     elif "\x00" in query:
         error = _("Sökningen innehåller otillåtna tecken.")
         query = ""
-    if query and not error:
-        results = Page.objects.live().public().search(query)
+    terms = " ".join(NOT_A_WORD.sub(" ", query).split())
+    if terms and not error:
+        results = Page.objects.live().public().search(terms)
     paginator = Paginator(results, PER_PAGE)
     try:
         page_obj = paginator.page(request.GET.get("sida", 1))

@@ -56,8 +56,11 @@ def test_end_before_start_is_refused():
 
 
 def test_banner_renders_on_every_page_with_level(client, home):
-    AlertFactory(title="Stormvarning", level=AlertLevel.CRISIS,
-                 starts_at=timezone.now() - timedelta(minutes=1))
+    AlertFactory(
+        title="Stormvarning",
+        level=AlertLevel.CRISIS,
+        starts_at=timezone.now() - timedelta(minutes=1),
+    )
     html = client.get(home.url).content.decode()
     assert "Stormvarning" in html
     assert "alert--kris" in html

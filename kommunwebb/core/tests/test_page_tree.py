@@ -28,7 +28,9 @@ class PageTreeTests(WagtailPageTestCase):
     def test_topics_and_standard_pages(self):
         self.assertAllowedParentPageTypes(TopicPage, {HomePage, TopicPage})
         self.assertAllowedParentPageTypes(StandardPage, {HomePage, StandardPage, TopicPage})
-        self.assertAllowedSubpageTypes(HomePage, {NewsIndexPage, EventIndexPage, TopicPage, StandardPage})
+        self.assertAllowedSubpageTypes(
+            HomePage, {NewsIndexPage, EventIndexPage, TopicPage, StandardPage}
+        )
 
 
 class CanCreateTests(WagtailPageTestCase):
@@ -39,7 +41,9 @@ class CanCreateTests(WagtailPageTestCase):
         root = Page.get_first_root_node()
         cls.home = root.add_child(instance=HomePage(title="Sundhamn", slug="sundhamn"))
         cls.news = cls.home.add_child(instance=NewsIndexPage(title="Nyheter", slug="nyheter"))
-        cls.events = cls.home.add_child(instance=EventIndexPage(title="Evenemang", slug="evenemang"))
+        cls.events = cls.home.add_child(
+            instance=EventIndexPage(title="Evenemang", slug="evenemang")
+        )
 
     def setUp(self):
         self.login()
@@ -50,33 +54,62 @@ class CanCreateTests(WagtailPageTestCase):
         self.assertCanCreate(
             self.home,
             StandardPage,
-            nested_form_data({"title": "Om webbplatsen", "slug": "om", "intro": "Om oss.",
-                              "body": streamfield([])}),
+            nested_form_data(
+                {
+                    "title": "Om webbplatsen",
+                    "slug": "om",
+                    "intro": "Om oss.",
+                    "body": streamfield([]),
+                }
+            ),
         )
         self.assertCanCreate(
             self.home,
             TopicPage,
-            nested_form_data({"title": "Trygghet", "slug": "trygghet", "intro": "Trygg stad.",
-                              "news_count": 3, "services": streamfield([]),
-                              "body": streamfield([]),
-                              "contact_links": inline_formset([])}),
+            nested_form_data(
+                {
+                    "title": "Trygghet",
+                    "slug": "trygghet",
+                    "intro": "Trygg stad.",
+                    "news_count": 3,
+                    "services": streamfield([]),
+                    "body": streamfield([]),
+                    "contact_links": inline_formset([]),
+                }
+            ),
         )
         self.assertCanCreate(
             self.news,
             NewsArticlePage,
-            nested_form_data({"title": "Ny park", "slug": "ny-park", "lead": "En ny park öppnar.",
-                              "body": streamfield([("subheading", "Invigning")]), "tags": "Miljö"}),
+            nested_form_data(
+                {
+                    "title": "Ny park",
+                    "slug": "ny-park",
+                    "lead": "En ny park öppnar.",
+                    "body": streamfield([("subheading", "Invigning")]),
+                    "tags": "Miljö",
+                }
+            ),
         )
         self.assertCanCreate(
             self.events,
             EventPage,
-            nested_form_data({
-                "title": "Sagostund", "slug": "sagostund", "lead": "Sagor för de minsta.",
-                "venue": "Biblioteket", "organiser": "Biblioteket", "body": streamfield([]),
-                "occurrences": inline_formset([
-                    {"title": "", "start": "2030-01-05 10:00", "end": "2030-01-05 11:00"},
-                ], min=1),
-            }),
+            nested_form_data(
+                {
+                    "title": "Sagostund",
+                    "slug": "sagostund",
+                    "lead": "Sagor för de minsta.",
+                    "venue": "Biblioteket",
+                    "organiser": "Biblioteket",
+                    "body": streamfield([]),
+                    "occurrences": inline_formset(
+                        [
+                            {"title": "", "start": "2030-01-05 10:00", "end": "2030-01-05 11:00"},
+                        ],
+                        min=1,
+                    ),
+                }
+            ),
         )
 
     def test_cannot_create_article_outside_news(self):

@@ -67,13 +67,26 @@ def test_all_day_multi_day_normalisation(calendar):
     )
     occurrence.refresh_from_db()
     assert timezone.localtime(occurrence.start, STOCKHOLM) == at(2026, 8, 14, 0, 0)
-    assert timezone.localtime(occurrence.end, STOCKHOLM) == at(2026, 8, 17, 0, 0)
+    assert timezone.localtime(occurrence.end, STOCKHOLM) == at(2026, 8, 16, 23, 59, 59, 999999)
     assert occurrence.last_day.isoformat() == "2026-08-16"
     assert occurrence.is_multi_day
+    occurrence.save()
+    occurrence.save()
+    occurrence.refresh_from_db()
+    assert occurrence.last_day.isoformat() == "2026-08-16"
     with time_machine.travel(at(2026, 8, 16, 23, 59), tick=False):
         assert occurrence in EventOccurrence.objects.upcoming(timezone.now())
     with time_machine.travel(at(2026, 8, 17, 0, 0), tick=False):
         assert occurrence not in EventOccurrence.objects.upcoming(timezone.now())
+
+
+def test_single_all_day_occurrence_keeps_its_day(calendar):
+    event = EventPageFactory(parent=calendar)
+    occurrence = EventOccurrenceFactory(
+        event=event, all_day=True, start=at(2026, 8, 14, 0, 0), end=at(2026, 8, 14, 0, 0)
+    )
+    assert occurrence.last_day.isoformat() == "2026-08-14"
+    assert not occurrence.is_multi_day
 
 
 def test_end_before_start_is_refused():

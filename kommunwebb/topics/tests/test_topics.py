@@ -18,9 +18,7 @@ def test_topic_page_shows_tagged_news_and_contacts(client, home):
     tagged.tags.add("Trygghet")
     tagged.save_revision().publish()
     NewsArticlePageFactory(parent=news, title="Ny lekplats")
-    topic = TopicPageFactory(
-        parent=home, title="Trygghet", topic=Tag.objects.get(name="Trygghet")
-    )
+    topic = TopicPageFactory(parent=home, title="Trygghet", topic=Tag.objects.get(name="Trygghet"))
     card = ContactCardFactory(name="Stödcentrum")
     TopicContact.objects.create(page=topic, card=card, sort_order=0)
 

@@ -1,0 +1,37 @@
+"""Date arithmetic for the demo: everything is relative to the day the demo is loaded, so the
+news looks recent and the events are always ahead. Plain functions, no database."""
+
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+STOCKHOLM = ZoneInfo("Europe/Stockholm")
+
+MONTHS = [
+    "januari", "februari", "mars", "april", "maj", "juni",
+    "juli", "augusti", "september", "oktober", "november", "december",
+]  # fmt: skip
+
+
+def coming_december(today: date) -> int:
+    """The year of the next December that has not started: this year's before 1 December."""
+    return today.year if today < date(today.year, 12, 1) else today.year + 1
+
+
+def first_monday_of_december(year: int) -> date:
+    first = date(year, 12, 1)
+    return first + timedelta(days=-first.weekday() % 7)
+
+
+def next_weekday(today: date, weekday: int, at_least_days: int) -> date:
+    """The first given weekday (0 = Monday) at least ``at_least_days`` after today."""
+    day = today + timedelta(days=at_least_days)
+    return day + timedelta(days=(weekday - day.weekday()) % 7)
+
+
+def local(day: date, hour: int, minute: int = 0) -> datetime:
+    return datetime.combine(day, time(hour, minute), tzinfo=STOCKHOLM)
+
+
+def swedish_date(day: date) -> str:
+    """date(2026, 11, 26) -> "26 november 2026"."""
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"

@@ -1,0 +1,396 @@
+"""Builds the Sundhamn demo site from ``content.py``.
+
+Pages are made in two passes: first every page is added to the tree unpublished, so each has an
+id; then streams (which link to each other) are filled in and every page is published. News
+dates are moved into the past afterwards, as if the articles had been written over the last
+weeks. Run it inside a transaction: ``load_demo_data`` does.
+"""
+
+import re
+from datetime import datetime, time, timedelta
+
+from django.core.files.base import ContentFile
+from django.core.files.images import ImageFile
+from django.utils import timezone
+from taggit.models import Tag
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import Page, PageLogEntry, Site
+
+from kommunwebb.alerts.models import Alert, AlertLevel
+from kommunwebb.contacts.models import (
+    ContactCard,
+    OpeningHoursException,
+    OpeningHoursRule,
+    PhoneNumber,
+)
+from kommunwebb.core.models import SiteSettings, StandardPage
+from kommunwebb.events.models import EventIndexPage, EventOccurrence, EventPage
+from kommunwebb.home.models import HomePage
+from kommunwebb.news.models import NewsArticlePage, NewsIndexPage
+from kommunwebb.topics.models import TopicContact, TopicPage
+
+from . import content, dates, images, pdf
+
+_PAGE_LINK = re.compile(r'<a page="([^"]+)">')
+
+
+def _time(text: str | None) -> time | None:
+    return time.fromisoformat(text) if text else None
+
+
+class DemoLoader:
+    def __init__(self, now: datetime | None = None, image_size=images.DEFAULT_SIZE):
+        self.now = now or timezone.now()
+        self.today = timezone.localdate(self.now)
+        self.december = dates.coming_december(self.today)
+        self.image_size = image_size
+        self.pages: dict[str, Page] = {}
+        self.contacts: dict[str, ContactCard] = {}
+        self.documents = {}
+        self.tags: dict[str, Tag] = {}
+        # (event id, sort order) -> (first day, last day) of all-day occurrences.
+        # Files written to media storage, removed again if the transaction fails.
+        self.written_files: list = []
+
+    # --- Entry point --------------------------------------------------------------------------
+
+    def load(self) -> dict[str, int]:
+        try:
+            self._load()
+        except BaseException:
+            for field_file in self.written_files:
+                field_file.storage.delete(field_file.name)
+            raise
+        return {
+            "pages": len(self.pages),
+            "articles": len(content.ARTICLES),
+            "events": len(content.EVENTS),
+            "contacts": len(self.contacts),
+            "images": len(self.written_files) - len(self.documents),
+        }
+
+    def _load(self):
+        self._create_tags()
+        self._create_contacts()
+        self.documents["report"] = self._document(
+            content.REPORT_TITLE,
+            "kvavedioxid-i-sundhamn-1996-2025.pdf",
+            pdf.air_quality_report(self.today.year),
+        )
+        self._add_pages()
+        self._publish_pages()
+        self._configure_site()
+        Alert.objects.create(
+            title=content.ALERT["title"],
+            message=content.ALERT["message"],
+            level=AlertLevel.INFORMATION,
+            starts_at=self.now - timedelta(days=1),
+            ends_at=self.now + timedelta(days=90),
+        )
+
+    # --- Things pages refer to ----------------------------------------------------------------
+
+    def _create_tags(self):
+        for name, slug in content.TOPICS.items():
+            self.tags[name], _ = Tag.objects.get_or_create(name=name, defaults={"slug": slug})
+
+    def _create_contacts(self):
+        for data in content.CONTACTS:
+            card = ContactCard(
+                name=data.name,
+                description=data.description,
+                email=data.email,
+                address=data.address,
+            )
+            card.phone_numbers = [
+                PhoneNumber(label=label, number=number) for label, number in data.phones
+            ]
+            card.opening_hours = [
+                OpeningHoursRule(
+                    days=days, opens=_time(opens), closes=_time(closes), closed=opens is None
+                )
+                for days, opens, closes in data.hours
+            ]
+            card.opening_hours_exceptions = [
+                OpeningHoursException(
+                    date=datetime(self.december, 12, day).date(),
+                    opens=_time(opens),
+                    closes=_time(closes),
+                    closed=opens is None,
+                    note=note,
+                )
+                for day, opens, closes, note in data.december_exceptions
+            ]
+            card.full_clean()
+            card.save()
+            self.contacts[data.key] = card
+
+    def _image(self, picture: content.Picture):
+        jpeg = images.render_jpeg(picture.scene, picture.seed, self.image_size)
+        name = f"{picture.scene}-{picture.seed}.jpg"
+        image = get_image_model()(
+            title=picture.title, file=ImageFile(ContentFile(jpeg, name=name), name=name)
+        )
+        image._set_image_file_metadata()
+        image.save()
+        self.written_files.append(image.file)
+        return image
+
+    def _document(self, title: str, filename: str, data: bytes):
+        document = get_document_model()(title=title, file=ContentFile(data, name=filename))
+        document._set_document_file_metadata()
+        document.save()
+        self.written_files.append(document.file)
+        return document
+
+    # --- Pass 1: the page tree ----------------------------------------------------------------
+
+    def _add(self, key: str, parent_key: str | None, page: Page) -> Page:
+        page.live = False
+        parent = self.pages[parent_key] if parent_key else Page.get_first_root_node()
+        parent.add_child(instance=page)
+        self.pages[key] = page
+        return page
+
+    def _add_pages(self):
+        home = content.HOME
+        self._add(
+            "home", None, HomePage(title=home["title"], slug=home["slug"], intro=home["intro"])
+        )
+        for key, data in (("news", content.NEWS_INDEX), ("events", content.EVENT_INDEX)):
+            index_class = NewsIndexPage if key == "news" else EventIndexPage
+            self._add(
+                key,
+                "home",
+                index_class(
+                    title=data["title"], slug=data["slug"], intro=data["intro"], show_in_menus=True
+                ),
+            )
+        for data in content.TOPIC_PAGES:
+            topic = TopicPage(
+                title=data.title,
+                slug=data.slug,
+                intro=data.intro,
+                topic=self.tags[data.topic],
+                show_in_menus=data.show_in_menus,
+            )
+            topic.contact_links = [TopicContact(card=self.contacts[key]) for key in data.contacts]
+            self._add(data.key, data.parent, topic)
+        for data in content.STANDARD_PAGES:
+            self._add(
+                data.key,
+                data.parent,
+                StandardPage(
+                    title=data.title,
+                    slug=data.slug,
+                    intro=data.intro,
+                    show_in_menus=data.show_in_menus,
+                ),
+            )
+        for data in content.EVENTS:
+            event = EventPage(
+                title=data.title,
+                slug=data.slug,
+                lead=data.lead,
+                image=self._image(data.picture),
+                image_alt=data.picture.alt,
+                venue=data.venue,
+                address=data.address,
+                organiser=data.organiser,
+                audience=data.audience,
+                price=data.price,
+                price_note=data.price_note,
+                registration_url=data.registration_url,
+            )
+            event.occurrences = self._occurrences(data.key)
+            self._add(f"event:{data.key}", "events", event)
+        for data in content.ARTICLES:
+            article = NewsArticlePage(
+                title=data.title,
+                slug=data.slug,
+                lead=data.lead,
+                listing_image=self._image(data.picture),
+                listing_image_alt=data.picture.alt,
+                contact=self.contacts.get(data.contact),
+            )
+            article.tags.add(*(self.tags[name] for name in data.topics))
+            self._add(f"article:{data.key}", "news", article)
+
+    def _occurrences(self, key: str) -> list[EventOccurrence]:
+        """Dates relative to today: the December ones in the coming December, the others a few
+        weeks ahead, so the calendar is never empty whenever the demo is loaded."""
+        if key == "hallbar-jul":
+            monday = dates.first_monday_of_december(self.december)
+            return [
+                EventOccurrence(
+                    title=title,
+                    start=dates.local(monday + timedelta(days=offset), *_hm(start)),
+                    end=dates.local(monday + timedelta(days=offset), *_hm(end)),
+                )
+                for offset, (title, start, end) in enumerate(content.CHRISTMAS_WEEK)
+            ]
+        if key == "julmarknad":
+            friday = dates.first_monday_of_december(self.december) + timedelta(days=11)
+            return [
+                EventOccurrence(
+                    all_day=True,
+                    start=dates.local(friday, 0),
+                    end=dates.local(friday + timedelta(days=2), 0),
+                )
+            ]
+        if key == "vinterkonsert":
+            thursday = dates.next_weekday(self.today, 3, at_least_days=14)
+            return [EventOccurrence(start=dates.local(thursday, 19), end=dates.local(thursday, 21))]
+        if key == "stadsvandring":
+            saturday = dates.next_weekday(self.today, 5, at_least_days=21)
+            return [
+                EventOccurrence(start=dates.local(saturday, 11), end=dates.local(saturday, 12, 30))
+            ]
+        raise ValueError(f"no dates for event {key!r}")
+
+    # --- Pass 2: streams, publishing and dates ------------------------------------------------
+
+    def _publish_pages(self):
+        home = self.pages["home"]
+        home.services = self._services(content.HOME["services"])
+        self._publish(home, days_ago=60)
+        self._publish(self.pages["news"], days_ago=60)
+        self._publish(self.pages["events"], days_ago=60)
+        for data in content.TOPIC_PAGES:
+            page = self.pages[data.key]
+            page.services = self._services(data.services)
+            page.body = self._stream(data.body)
+            self._publish(page, days_ago=45)
+        for data in content.STANDARD_PAGES:
+            page = self.pages[data.key]
+            page.body = self._stream(data.body)
+            self._publish(page, days_ago=45 if data.key != "accessibility" else 0)
+        for data in content.EVENTS:
+            page = self.pages[f"event:{data.key}"]
+            page.body = self._stream(data.body)
+            self._publish(page, days_ago=7)
+        # Oldest first, so the revision history reads in the order the news was written.
+        for index, data in enumerate(sorted(content.ARTICLES, key=lambda a: -a.days_ago)):
+            page = self.pages[f"article:{data.key}"]
+            page.body = self._stream(data.body)
+            published = dates.local(
+                self.today - timedelta(days=data.days_ago), 8 + index % 3, (index * 17) % 60
+            )
+            if data.updated_after_days is None:
+                self._publish(page, at=published)
+            else:
+                self._publish(page, at=published)
+                page.body = self._stream(_with_addendum(data.body, data.addendum))
+                self._publish(page, at=published + timedelta(days=data.updated_after_days, hours=3))
+
+    def _publish(self, page: Page, days_ago: int | None = None, at: datetime | None = None):
+        revision = page.save_revision()
+        revision.publish()
+        # Publishing works on a copy made from the revision; bring its results back.
+        page.refresh_from_db(
+            fields=["live", "first_published_at", "last_published_at", "live_revision"]
+        )
+        when = at or self.now - timedelta(days=days_ago or 0)
+        if when >= self.now:
+            return
+        # Publishing stamps "now"; move the page's own history back to when it "happened".
+        first = page.first_published_at if page.first_published_at < when else when
+        Page.objects.filter(pk=page.pk).update(
+            first_published_at=first, last_published_at=when, latest_revision_created_at=when
+        )
+        page.first_published_at, page.last_published_at = first, when
+        revision.__class__.objects.filter(pk=revision.pk).update(created_at=when)
+        PageLogEntry.objects.filter(revision=revision).update(timestamp=when)
+
+    def _services(self, services: list[content.Service]):
+        return [
+            (
+                "service",
+                {
+                    "title": service.title,
+                    "description": service.description,
+                    "page": self.pages[service.page] if service.page else None,
+                    "url": service.url or "",
+                },
+            )
+            for service in services
+        ]
+
+    def _stream(self, blocks: list) -> list:
+        return [(name, self._block_value(name, value)) for name, value in blocks]
+
+    def _block_value(self, name: str, value):
+        if name == "paragraph":
+            return self._rich_text(value)
+        if name == "fact_box":
+            return {**value, "body": self._rich_text(value["body"])}
+        if name == "image":
+            picture = value["picture"]
+            return {
+                "image": self._image(picture),
+                "alt_text": picture.alt,
+                "caption": value["caption"],
+                "credit": value["credit"],
+            }
+        if name == "document":
+            return {"document": self.documents[value["document"]], "title": value["title"]}
+        if name == "read_more":
+            return {
+                "heading": value["heading"],
+                "links": [
+                    {
+                        "text": link.text,
+                        "page": self.pages[link.page] if link.page else None,
+                        "url": link.url or "",
+                    }
+                    for link in value["links"]
+                ],
+            }
+        return value
+
+    def _rich_text(self, html: str) -> str:
+        html = html.replace("{today}", dates.swedish_date(self.today))
+        return _PAGE_LINK.sub(
+            lambda match: f'<a linktype="page" id="{self.pages[match.group(1)].pk}">', html
+        )
+
+    # --- The site -----------------------------------------------------------------------------
+
+    def _configure_site(self):
+        home = self.pages["home"]
+        site = Site.objects.filter(is_default_site=True).first() or Site.objects.first()
+        if site is None:
+            site = Site(hostname="localhost", port=80)
+        site.root_page = home
+        site.is_default_site = True
+        site.site_name = content.ORGANISATION
+        site.save()
+        # Wagtail's "Welcome to your new Wagtail site!" page: a plain Page with nothing under it.
+        for page in Page.get_first_root_node().get_children().exact_type(Page):
+            if page.numchild == 0 and not Site.objects.filter(root_page=page).exists():
+                page.delete()
+
+        settings = SiteSettings.for_site(site)
+        settings.organisation_name = content.ORGANISATION
+        settings.phone = content.SWITCHBOARD
+        settings.email = content.EMAIL
+        settings.visiting_address = content.VISITING_ADDRESS
+        settings.postal_address = content.POSTAL_ADDRESS
+        settings.about_page = self.pages["about"]
+        settings.cookies_page = self.pages["cookies"]
+        settings.privacy_page = self.pages["privacy"]
+        settings.accessibility_page = self.pages["accessibility"]
+        settings.save()
+
+
+def _hm(text: str) -> tuple[int, int]:
+    hour, minute = text.split(":")
+    return int(hour), int(minute)
+
+
+def _with_addendum(body: list, addendum: list) -> list:
+    """An update goes at the end of the text, above a closing "Läs mer" list."""
+    if body and body[-1][0] == "read_more":
+        return body[:-1] + addendum + body[-1:]
+    return body + addendum

@@ -1,0 +1,55 @@
+"""``manage.py load_demo_data``: the demo municipality Sundhamn, once.
+
+Does nothing if the database already has a home page, so it is safe to run on every start.
+"""
+
+import re
+import time
+
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from kommunwebb.demo.images import DEFAULT_SIZE
+from kommunwebb.demo.loader import DemoLoader
+from kommunwebb.home.models import HomePage
+
+
+def image_size(text: str) -> tuple[int, int]:
+    match = re.fullmatch(r"(\d{2,4})x(\d{2,4})", text)
+    if not match:
+        raise ValueError(text)
+    return int(match.group(1)), int(match.group(2))
+
+
+class Command(BaseCommand):
+    help = "Create the demo site for the fictional municipality Sundhamn, unless there is content."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--image-size",
+            type=image_size,
+            default=DEFAULT_SIZE,
+            metavar="WIDTHxHEIGHT",
+            help="Size of the generated illustrations (default 1600x900; tests use less).",
+        )
+
+    def handle(self, *args, image_size, **options):
+        started = time.monotonic()
+        with transaction.atomic():
+            if HomePage.objects.exists():
+                self.stdout.write("The demo is already loaded (there is a home page): no changes.")
+                return
+            try:
+                summary = DemoLoader(image_size=image_size).load()
+            except Exception as error:
+                raise CommandError(
+                    f"Could not load the demo, nothing was saved: {error}"
+                ) from error
+        self.stdout.write(
+            self.style.SUCCESS(
+                "Loaded the Sundhamn demo: {pages} pages ({articles} news articles, {events} "
+                "events), {contacts} contact cards and {images} images in {seconds:.1f} s.".format(
+                    **summary, seconds=time.monotonic() - started
+                )
+            )
+        )

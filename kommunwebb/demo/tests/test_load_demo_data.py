@@ -1,0 +1,337 @@
+"""``manage.py load_demo_data`` builds the Sundhamn site once, completely, and only once."""
+
+import io
+import json
+import re
+from datetime import time, timedelta
+
+import pytest
+from django.core.management import call_command
+from django.db.models import Max
+from django.test import TestCase
+from django.utils import timezone
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import Page, PageLogEntry, Revision, Site
+
+from kommunwebb.alerts.models import Alert, AlertLevel
+from kommunwebb.contacts.models import ContactCard, Days, OpeningHoursRule
+from kommunwebb.core.models import SiteSettings, StandardPage
+from kommunwebb.demo import dates
+from kommunwebb.demo.loader import DemoLoader
+from kommunwebb.events.models import EventOccurrence, EventPage
+from kommunwebb.home.models import HomePage
+from kommunwebb.news.models import NewsArticlePage
+from kommunwebb.topics.models import TopicPage
+
+# Small illustrations keep the suite fast; the command draws 1600x900 by default.
+TEST_IMAGE_SIZE = "160x90"
+FICTION_PHONE = re.compile(r"040-628 04 \d\d")
+
+
+def load() -> str:
+    out = io.StringIO()
+    call_command("load_demo_data", f"--image-size={TEST_IMAGE_SIZE}", stdout=out)
+    return out.getvalue()
+
+
+def snapshot() -> dict:
+    """Everything a second run could touch: counts and the newest timestamps."""
+    return {
+        "pages": Page.objects.count(),
+        "revisions": Revision.objects.count(),
+        "log entries": PageLogEntry.objects.count(),
+        "images": get_image_model().objects.count(),
+        "documents": get_document_model().objects.count(),
+        "contacts": ContactCard.objects.count(),
+        "occurrences": EventOccurrence.objects.count(),
+        "alerts": Alert.objects.count(),
+        "sites": list(Site.objects.values()),
+        **Revision.objects.aggregate(latest_revision=Max("created_at")),
+        **Page.objects.aggregate(
+            latest_publish=Max("last_published_at"), latest_edit=Max("latest_revision_created_at")
+        ),
+        **Alert.objects.aggregate(latest_alert=Max("updated_at")),
+    }
+
+
+def article(slug: str) -> NewsArticlePage:
+    return NewsArticlePage.objects.get(slug=slug)
+
+
+def block_types(page) -> set[str]:
+    return {block.block_type for block in page.body}
+
+
+def body_text(page) -> str:
+    return " ".join(str(block.value) for block in page.body)
+
+
+class LoadDemoDataTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.output = load()
+        cls.home = HomePage.objects.get()
+
+    def test_reports_what_it_loaded(self):
+        assert "Loaded the Sundhamn demo" in self.output
+
+    def test_second_run_changes_nothing(self):
+        before = snapshot()
+        output = load()
+        assert "already loaded" in output
+        assert snapshot() == before
+
+    def test_home_page_replaces_the_welcome_page_on_the_default_site(self):
+        site = Site.objects.get(is_default_site=True)
+        assert site.root_page.specific == self.home
+        assert self.home.title == "Sundhamns kommun"
+        assert Page.get_first_root_node().get_children().count() == 1
+        assert not Page.objects.filter(title__startswith="Welcome").exists()
+
+    def test_home_page_has_six_to_eight_service_shortcuts_to_demo_pages(self):
+        services = [block.value for block in self.home.services]
+        assert 6 <= len(services) <= 8
+        for service in services:
+            assert service["page"] is not None and service["page"].live
+
+    def test_page_tree(self):
+        children = {page.slug for page in self.home.get_children()}
+        assert {
+            "nyheter",
+            "evenemang",
+            "trygghet",
+            "om-webbplatsen",
+            "om-webbkakor",
+            "personuppgifter",
+            "tillganglighetsredogorelse",
+        } <= children
+        menu = {page.slug for page in self.home.get_children().in_menu()}
+        assert {"nyheter", "evenemang", "trygghet"} <= menu
+        crisis = StandardPage.objects.get(slug="stod-vid-akuta-handelser")
+        assert crisis.get_parent().specific_class is TopicPage
+        assert not Page.objects.filter(live=False).exists()
+        assert not Page.objects.filter(has_unpublished_changes=True).exists()
+
+    def test_site_settings_point_the_footer_at_the_four_information_pages(self):
+        settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+        assert settings.organisation_name == "Sundhamns kommun"
+        assert FICTION_PHONE.fullmatch(settings.phone)
+        assert settings.email and settings.visiting_address and settings.postal_address
+        assert [page.slug for page in settings.footer_links()] == [
+            "om-webbplatsen",
+            "om-webbkakor",
+            "personuppgifter",
+            "tillganglighetsredogorelse",
+        ]
+
+    def test_information_pages_say_what_the_law_requires(self):
+        privacy = body_text(StandardPage.objects.get(slug="personuppgifter"))
+        assert "var sjätte månad" in privacy
+        assert "https://www.imy.se/" in privacy
+        assert "IP-adress" in privacy
+        cookies = body_text(StandardPage.objects.get(slug="om-webbkakor"))
+        assert "hur snabbt" in cookies and "IP-adress" in cookies
+        statement = body_text(StandardPage.objects.get(slug="tillganglighetsredogorelse"))
+        for required in ("2018:1937", "WCAG 2.1", "DIGG", "digg.se", "webbredaktionen@"):
+            assert required in statement
+        assert dates.swedish_date(timezone.localdate()) in statement
+
+    def test_at_least_eight_articles_published_over_recent_weeks(self):
+        articles = NewsArticlePage.objects.live()
+        assert articles.count() >= 8
+        now = timezone.now()
+        for page in articles:
+            assert now - timedelta(days=60) < page.first_published_at < now
+        days = {page.first_published_at.date() for page in articles}
+        assert len(days) == articles.count()
+
+    def test_one_article_was_updated_after_it_was_published(self):
+        updated = [page for page in NewsArticlePage.objects.all() if page.was_updated]
+        assert len(updated) == 1
+        page = updated[0]
+        assert page.revisions.count() == 2
+        assert "Tillägg" in body_text(page)
+        assert page.last_published_at < timezone.now()
+
+    def test_required_articles_exist(self):
+        air = article("farre-utsatts-for-hoga-halter-av-kvavedioxid")
+        assert "kvävedioxid" in air.title
+        assert "kvävedioxiden" in body_text(air).lower()
+        diabetes = article("sundhamn-gar-med-i-cities-changing-diabetes")
+        assert "Cities Changing Diabetes" in diabetes.title
+        assert any(
+            b.block_type == "fact_box" and b.value["heading"] == "Fakta" for b in diabetes.body
+        )
+        violence = article("nytt-call-in-mote-inom-bryt-valdet")
+        text = body_text(violence)
+        assert "gruppvåldsintervention" in text and "avhopp" in text
+        children = article("forskolebarn-firade-barnkonventionen")
+        assert "barnkonventionen" in children.lead.lower()
+
+    def test_articles_are_tagged_with_topics(self):
+        names = set(
+            NewsArticlePage.objects.values_list("tags__name", flat=True).exclude(tags__name=None)
+        )
+        assert {"Miljö", "Hälsa", "Trygghet", "Barn och utbildning", "Kultur"} <= names
+        trygghet = TopicPage.objects.get(slug="trygghet")
+        assert trygghet.topic.name == "Trygghet"
+        assert trygghet.related_news().exists()
+
+    def test_leads_are_one_paragraph_of_at_most_200_characters(self):
+        for page in NewsArticlePage.objects.all():
+            assert len(page.lead) <= 200, page.title
+            assert "\n" not in page.lead
+            page.full_clean()
+
+    def test_every_body_block_type_is_used(self):
+        used = set()
+        for page in NewsArticlePage.objects.all():
+            used |= block_types(page)
+        assert used == {
+            "paragraph",
+            "subheading",
+            "quote",
+            "fact_box",
+            "image",
+            "document",
+            "read_more",
+        }
+        for page in NewsArticlePage.objects.all():
+            for block in page.body:
+                if block.block_type == "quote":
+                    assert block.value["attribution"]
+                if block.block_type == "image":
+                    assert block.value["alt_text"].strip()
+
+    def test_internal_links_point_at_live_pages(self):
+        chosen, in_text = set(), set()
+        for page in Page.objects.live().specific():
+            for field in ("body", "services"):
+                stream = getattr(page, field, None)
+                if stream is not None:
+                    data = json.dumps(stream.get_prep_value())
+                    chosen |= {int(i) for i in re.findall(r'"page": (\d+)', data)}
+                    in_text |= {
+                        int(i) for i in re.findall(r'linktype=\\"page\\" id=\\"(\d+)', data)
+                    }
+        assert chosen and in_text
+        ids = chosen | in_text
+        assert Page.objects.live().filter(pk__in=ids).count() == len(ids)
+
+    def test_every_article_has_an_image_with_alt_text(self):
+        width, height = (int(n) for n in TEST_IMAGE_SIZE.split("x"))
+        for page in NewsArticlePage.objects.all():
+            assert page.listing_image is not None, page.title
+            assert page.listing_image_alt.strip(), page.title
+            assert page.listing_image.title
+            assert (page.listing_image.width, page.listing_image.height) == (width, height)
+            with page.listing_image.open_file() as image_file:
+                assert image_file.read(3) == b"\xff\xd8\xff"  # JPEG
+        alts = [page.listing_image_alt for page in NewsArticlePage.objects.all()]
+        assert len(set(alts)) == len(alts)
+
+    def test_the_nitrogen_dioxide_report_is_a_valid_pdf_in_the_article(self):
+        air = article("farre-utsatts-for-hoga-halter-av-kvavedioxid")
+        documents = [b.value["document"] for b in air.body if b.block_type == "document"]
+        assert len(documents) == 1
+        document = documents[0]
+        assert document.file_extension == "pdf"
+        with document.open_file() as pdf_file:
+            data = pdf_file.read()
+        assert document.file_size == len(data)
+        assert_valid_pdf(data, min_pages=2)
+
+    def test_december_programme_has_seven_future_days_at_the_library(self):
+        event = EventPage.objects.get(slug="hallbar-jul")
+        assert event.organiser == "Stadsbiblioteket"
+        assert event.is_free and event.audience == "Alla åldrar"
+        occurrences = list(event.all_occurrences())
+        assert len(occurrences) == 7
+        now = timezone.now()
+        days = [timezone.localtime(o.start).date() for o in occurrences]
+        assert all(o.start > now for o in occurrences)
+        assert all(day.month == 12 for day in days)
+        assert days == [days[0] + timedelta(days=i) for i in range(7)]
+        assert len({o.title for o in occurrences}) == 7
+        assert str(timezone.localtime(occurrences[0].start).tzinfo) == "Europe/Stockholm"
+
+    def test_other_events(self):
+        market = EventPage.objects.get(slug="julmarknad-pa-radhustorget")
+        (occurrence,) = market.all_occurrences()
+        assert occurrence.all_day and occurrence.is_multi_day
+        assert (occurrence.last_day - timezone.localtime(occurrence.start).date()).days == 2
+        concert = EventPage.objects.get(slug="vinterkonsert-med-kulturskolan")
+        (evening,) = concert.all_occurrences()
+        assert timezone.localtime(evening.start).hour >= 18
+        assert concert.price and concert.registration_url
+        assert EventOccurrence.objects.upcoming(timezone.now()).count() >= 10
+
+    def test_crisis_lines_and_their_hours(self):
+        support = ContactCard.objects.get(name="Stödcentrum")
+        assert set(support.opening_hours.values_list("days", "opens", "closes", "closed")) == {
+            (Days.WEEKDAYS, time(8), time(16), False),
+            (Days.HOLIDAYS, None, None, True),
+        }
+        duty = ContactCard.objects.get(name="Social jour")
+        assert list(duty.opening_hours.values_list("days", "opens", "closes")) == [
+            (Days.EVERY_DAY, time(16), time(3))
+        ]
+        topic = TopicPage.objects.get(slug="trygghet")
+        assert [card.name for card in topic.contact_cards()] == ["Stödcentrum", "Social jour"]
+
+    def test_every_phone_number_is_in_the_range_reserved_for_fiction(self):
+        numbers = [
+            phone.number for card in ContactCard.objects.all() for phone in card.phone_numbers.all()
+        ]
+        assert len(numbers) >= 5
+        assert all(FICTION_PHONE.fullmatch(number) for number in numbers)
+        assert OpeningHoursRule.objects.count() >= 8
+        for card in ContactCard.objects.all():
+            card.full_clean()
+
+    def test_an_information_alert_is_active_for_the_whole_site(self):
+        alert = Alert.objects.get()
+        assert alert.level == AlertLevel.INFORMATION
+        assert alert.page is None
+        assert Alert.objects.active(timezone.now()).get() == alert
+
+    def test_every_page_renders(self):
+        for page in Page.objects.live().filter(depth__gt=1):
+            response = self.client.get(page.url)
+            assert response.status_code == 200, page.url
+
+
+def assert_valid_pdf(data: bytes, min_pages: int):
+    """Header, trailer, and a cross-reference table whose offsets land on their objects."""
+    assert data.startswith(b"%PDF-1.")
+    assert data.rstrip().endswith(b"%%EOF")
+    xref_at = int(re.search(rb"startxref\s+(\d+)\s+%%EOF", data).group(1))
+    assert data[xref_at:].startswith(b"xref")
+    header = re.match(rb"xref\s+0 (\d+)\s+", data[xref_at:])
+    count = int(header.group(1))
+    entries = data[xref_at + header.end() :].split(b"\n")[:count]
+    for number, entry in enumerate(entries[1:], start=1):
+        offset = int(entry[:10])
+        assert data[offset:].startswith(f"{number} 0 obj".encode()), number
+    pages = int(re.search(rb"/Type /Pages /Count (\d+)", data).group(1))
+    assert pages >= min_pages
+    assert len(re.findall(rb"/Type /Page\b", data)) == pages
+
+
+@pytest.mark.django_db
+def test_nothing_is_saved_when_loading_fails(monkeypatch, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+
+    def fail(self):
+        raise RuntimeError("the disk is full")
+
+    monkeypatch.setattr(DemoLoader, "_configure_site", fail)
+    pages_before = Page.objects.count()
+    with pytest.raises(Exception, match="the disk is full"):
+        load()
+    assert Page.objects.count() == pages_before
+    assert not HomePage.objects.exists()
+    assert not ContactCard.objects.exists()
+    assert not get_image_model().objects.exists()
+    assert not [path for path in tmp_path.rglob("*") if path.is_file()]
