@@ -1,6 +1,6 @@
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxLengthValidator
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager

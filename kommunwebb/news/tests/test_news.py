@@ -46,8 +46,8 @@ def test_lead_of_exactly_200_characters_is_accepted(news_index):
 
 
 def test_listing_image_needs_alt_text(news_index):
-    from wagtail.images.tests.utils import get_test_image_file
     from wagtail.images.models import Image
+    from wagtail.images.tests.utils import get_test_image_file
 
     image = Image.objects.create(title="Park", file=get_test_image_file())
     page = NewsArticlePage(title="Bild", slug="bild", lead="Ingress.", listing_image=image)
