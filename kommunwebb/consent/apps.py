@@ -1,0 +1,40 @@
+from datetime import timedelta
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+# A decision is valid for 12 months (the cookie's lifetime); its proof is kept one month
+# longer, so a choice can still be shown to have been made for as long as it counted.
+RECORD_RETENTION = timedelta(days=365 + 31)
+
+
+class ConsentConfig(AppConfig):
+    name = "kommunwebb.consent"
+    label = "consent"
+    verbose_name = _("Samtycke till kakor")
+
+    def ready(self):
+        try:
+            from kommunwebb.retention.registry import register
+        except ImportError:  # the retention app is optional for this one
+            return
+        from kommunwebb.retention.purging import count_queryset, purge_queryset
+
+        from .models import ConsentRecord
+
+        register(
+            "consent.records",
+            label=_("Samtyckesbeslut om kakor"),
+            period=RECORD_RETENTION,
+            purge=lambda cutoff, batch_size: purge_queryset(
+                ConsentRecord.objects.filter(decided_at__lt=cutoff), batch_size
+            ),
+            count=lambda cutoff: count_queryset(
+                ConsentRecord.objects.filter(decided_at__lt=cutoff)
+            ),
+            describe=_(
+                "Bevis på besökares val om webbkakor: en slumpad kod, versionen av villkoren, "
+                "valet och tidpunkten. Ett val gäller i 12 månader; beviset sparas en månad "
+                "längre och gallras sedan."
+            ),
+        )
