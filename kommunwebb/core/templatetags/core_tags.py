@@ -19,6 +19,13 @@ def breadcrumbs(context, page):
     """The page's ancestors below the tree root, for the breadcrumb trail."""
     if page is None or not getattr(page, "depth", None) or page.depth <= 2:
         return []
+    # Routing a request leaves each page's parent on it: no query when the chain is whole.
+    chain, node = [], page
+    while node.depth > 2 and getattr(node, "_cached_parent_obj", None) is not None:
+        node = node._cached_parent_obj
+        chain.append(node)
+    if node.depth <= 2:
+        return chain[::-1]
     return list(page.get_ancestors().filter(depth__gt=1).specific(defer=True))
 
 

@@ -6,6 +6,7 @@ from datetime import date, timedelta
 
 from django import template
 from django.apps import apps
+from django.db.models import prefetch_related_objects
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import Page, Site
@@ -50,15 +51,37 @@ class MenuItem:
     current: str = ""
 
 
+def _site_root_url_path(site):
+    """The home page's url_path ("/home/"), from Wagtail's cached list of site roots, so
+    building the menu costs no query for the home page itself."""
+    for root in Site.get_site_root_paths():
+        if root.site_id == site.pk:
+            return root.root_path
+    return None
+
+
 @register.simple_tag(takes_context=True)
 def primary_nav(context, page=None):
-    """The home page's live, public children that editors put in the menu."""
+    """The home page's live children that editors put in the menu."""
     site = _site(context)
     if site is None:
         return []
+    root_path = _site_root_url_path(site)
+    if root_path is None:
+        return []
+    # No .public() here: it costs a query on every page, and editors decide what is in the
+    # menu with "show in menus" anyway.
+    children = (
+        Page.objects.live()
+        .in_menu()
+        # A child of "/home/" has a url_path one segment longer and sits one level deeper.
+        .filter(url_path__startswith=root_path, depth=root_path.count("/") + 1)
+        .order_by("path")
+        .specific(defer=True)
+    )
     here = _page_path(page)
     items = []
-    for child in site.root_page.get_children().live().public().in_menu().specific(defer=True):
+    for child in children:
         current = ""
         if here == child.path:
             current = "page"
@@ -123,6 +146,17 @@ def group_by_day(occurrences):
 
 
 @register.filter
+def parent_url(page):
+    """The URL of a page's parent, from the page's own URL ("/nyheter/jul/" -> "/nyheter/"),
+    so linking back to a listing costs no query. Wagtail's URLs follow the page tree."""
+    url = page.url or ""
+    if not url.endswith("/"):
+        return ""
+    head = url[:-1].rsplit("/", 1)[0]
+    return f"{head}/"
+
+
+@register.filter
 def is_past(occurrence):
     return occurrence.end <= timezone.now()
 
@@ -172,7 +206,7 @@ def elided_page_range(page_obj):
 
 @register.filter
 def phone_href(number):
-    """"040-34 10 00" -> "tel:040341000": keep the digits and a leading plus."""
+    """ "040-34 10 00" -> "tel:040341000": keep the digits and a leading plus."""
     number = (number or "").strip()
     digits = "".join(ch for ch in number if ch.isdigit())
     return f"tel:{'+' if number.startswith('+') else ''}{digits}"
@@ -180,5 +214,24 @@ def phone_href(number):
 
 @register.filter
 def model_label(obj):
-    """"news.newsarticlepage" for a news article: lets a template branch on a page's type."""
+    """ "news.newsarticlepage" for a news article: lets a template branch on a page's type."""
     return obj._meta.label_lower
+
+
+@register.filter
+def datetime_attr(value):
+    """A <time datetime> value in local time, to the second: "2026-11-12T10:00:00+01:00".
+    (Django's "c" format adds microseconds, which HTML does not allow.)"""
+    if not value:
+        return ""
+    return timezone.localtime(value).isoformat(timespec="seconds")
+
+
+@register.simple_tag
+def prefetch(obj, *lookups):
+    """Load related objects once for everything on the page that reads them (the article's
+    tags are read by the <head>'s structured data and by the article itself). Renders
+    nothing; used in base.html's "prefetch" block, which runs before the <head> is built."""
+    if getattr(obj, "pk", None):
+        prefetch_related_objects([obj], *lookups)
+    return ""

@@ -1,0 +1,69 @@
+/* Kommunwebb – the little JavaScript the public site needs. Everything works without it;
+   this only adds what cannot be done in HTML alone. No cookies, nothing sent anywhere. */
+(function () {
+    "use strict";
+
+    /* Dismissible alerts. The close button is hidden in the HTML and shown here, because a
+       dismissal has to be remembered for the rest of the visit: it is kept in sessionStorage
+       (gone when the tab closes) under the alert's dismiss key, which changes when an editor
+       updates the alert – so an updated alert shows again. Crisis alerts have no button. */
+    var PREFIX = "kommunwebb:alert-dismissed:";
+
+    function sessionStore() {
+        try {
+            var store = window.sessionStorage;
+            store.setItem(PREFIX + "probe", "1");
+            store.removeItem(PREFIX + "probe");
+            return store;
+        } catch (error) {
+            return null; // storage blocked: the alert simply stays
+        }
+    }
+
+    function updateRegion(region) {
+        var visible = region.querySelectorAll(".alert:not([hidden])");
+        region.hidden = visible.length === 0;
+    }
+
+    function initAlerts() {
+        var region = document.querySelector("[data-alerts]");
+        if (!region) {
+            return;
+        }
+        var store = sessionStore();
+        var alerts = region.querySelectorAll("[data-dismiss-key]");
+        Array.prototype.forEach.call(alerts, function (alert) {
+            var key = PREFIX + alert.getAttribute("data-dismiss-key");
+            if (store && store.getItem(key)) {
+                alert.hidden = true;
+                return;
+            }
+            var button = alert.querySelector("[data-alert-close]");
+            if (!button || !store) {
+                return;
+            }
+            button.hidden = false;
+            button.addEventListener("click", function () {
+                store.setItem(key, "1");
+                alert.hidden = true;
+                updateRegion(region);
+                // Keep keyboard users near where they were: the next close button, else the
+                // main content.
+                var next = region.querySelector(".alert:not([hidden]) [data-alert-close]:not([hidden])");
+                var main = document.getElementById("main");
+                if (next) {
+                    next.focus();
+                } else if (main) {
+                    main.focus();
+                }
+            });
+        });
+        updateRegion(region);
+    }
+
+    if (document.readyState === "loading") {
+        document.addEventListener("DOMContentLoaded", initAlerts);
+    } else {
+        initAlerts();
+    }
+})();
