@@ -3,6 +3,8 @@
 import multiprocessing
 import os
 
+from kommunwebb.retention.logs import default_log_dir, gunicorn_logconfig
+
 workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() + 1))
 threads = int(os.environ.get("WEB_THREADS", 2))
 timeout = 30
@@ -12,4 +14,8 @@ graceful_timeout = 20
 accesslog = "-"
 access_log_format = '%(t)s "%(m)s %(U)s" %(s)s %(B)s %(M)sms'
 errorlog = "-"
+# gunicorn's own messages can quote the client ("Invalid request from ip=…"): both logs go
+# through the scrub filter, and in the embedded profile also to var/log/, one file per day
+# (access-YYYY-MM-DD.log, server-YYYY-MM-DD.log), purged by `manage.py purge_expired`.
+logconfig_dict = gunicorn_logconfig(default_log_dir())
 forwarded_allow_ips = "127.0.0.1"

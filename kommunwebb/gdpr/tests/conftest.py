@@ -1,0 +1,1 @@
+from kommunwebb.retention.tests.conftest import isolated_registry  # noqa: F401

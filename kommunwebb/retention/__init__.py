@@ -1,0 +1,1 @@
+"""Retention engine: one place that declares how long each kind of personal data is kept."""

@@ -1,0 +1,26 @@
+from datetime import time, timedelta
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class RetentionConfig(AppConfig):
+    name = "kommunwebb.retention"
+    label = "retention"
+    verbose_name = _("Gallring")
+
+    def ready(self):
+        from . import logs, schedule
+        from .kinds import register_builtin_kinds
+
+        # Django configured logging before the apps loaded; scrub its default handlers too.
+        logs.scrub_every_handler()
+
+        register_builtin_kinds()
+        # Every night, when the site is quiet.
+        schedule.register_job(
+            "retention.purge_expired",
+            "kommunwebb.retention.engine.purge_expired_job",
+            every=timedelta(days=1),
+            at=time(3, 30),
+        )
