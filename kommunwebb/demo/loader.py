@@ -30,7 +30,7 @@ from kommunwebb.home.models import HomePage
 from kommunwebb.news.models import NewsArticlePage, NewsIndexPage
 from kommunwebb.topics.models import TopicContact, TopicPage
 
-from . import content, dates, images, pdf
+from . import content, dates, form_pages, images, pdf
 
 _PAGE_LINK = re.compile(r'<a page="([^"]+)">')
 
@@ -80,6 +80,7 @@ class DemoLoader:
         )
         self._add_pages()
         self._publish_pages()
+        form_pages.add_form_pages(self)
         self._configure_site()
         Alert.objects.create(
             title=content.ALERT["title"],

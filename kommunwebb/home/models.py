@@ -47,6 +47,7 @@ class HomePage(Page):
         "events.EventIndexPage",
         "topics.TopicPage",
         "core.StandardPage",
+        "cityforms.FormPage",
     ]
     max_count = 1
 

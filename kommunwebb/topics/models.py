@@ -46,7 +46,7 @@ class TopicPage(Page):
     ]
 
     parent_page_types = ["home.HomePage", "topics.TopicPage"]
-    subpage_types = ["topics.TopicPage", "core.StandardPage"]
+    subpage_types = ["topics.TopicPage", "core.StandardPage", "cityforms.FormPage"]
 
     class Meta:
         verbose_name = _("ämnessida")

@@ -6,6 +6,7 @@ from wagtail.test.utils import WagtailPageTestCase
 from kommunwebb.contacts.models import ContactCard  # noqa: F401 - models must load
 from kommunwebb.core.models import StandardPage
 from kommunwebb.events.models import EventIndexPage, EventPage
+from kommunwebb.forms.models import FormPage
 from kommunwebb.home.models import HomePage
 from kommunwebb.news.models import NewsArticlePage, NewsIndexPage
 from kommunwebb.topics.models import TopicPage
@@ -29,7 +30,7 @@ class PageTreeTests(WagtailPageTestCase):
         self.assertAllowedParentPageTypes(TopicPage, {HomePage, TopicPage})
         self.assertAllowedParentPageTypes(StandardPage, {HomePage, StandardPage, TopicPage})
         self.assertAllowedSubpageTypes(
-            HomePage, {NewsIndexPage, EventIndexPage, TopicPage, StandardPage}
+            HomePage, {NewsIndexPage, EventIndexPage, TopicPage, StandardPage, FormPage}
         )
 
 
