@@ -1,0 +1,69 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class AnalyticsConfig(AppConfig):
+    name = "kommunwebb.analytics"
+    label = "analytics"
+    verbose_name = _("Besöksstatistik")
+
+    def ready(self):
+        self._connect_page_cache()
+        self._register_retention()
+        self._schedule_rollup()
+
+    def _connect_page_cache(self):
+        try:
+            from kommunwebb.pagecache.signals import page_served
+        except ImportError:
+            return  # PageViewMiddleware counts instead
+        from .counting import on_page_served
+
+        page_served.connect(on_page_served, dispatch_uid="kommunwebb.analytics.page_served")
+
+    def _schedule_rollup(self):
+        try:
+            from kommunwebb.retention import schedule
+        except ImportError:
+            return  # run `manage.py rollup_analytics` from cron instead
+        from datetime import timedelta
+
+        # Keeps today's numbers on the dashboard at most this old. The purge of raw events
+        # (the retention registry's daily job) rolls up whatever is pending first anyway.
+        schedule.register_job(
+            "analytics.rollup",
+            "kommunwebb.analytics.rollup.scheduled_rollup",
+            every=timedelta(minutes=15),
+        )
+
+    def _register_retention(self):
+        try:
+            from kommunwebb.retention.registry import register
+        except ImportError:
+            return  # `manage.py rollup_analytics --purge` does the same by hand
+        from . import rollup
+
+        register(
+            "analytics.raw_events",
+            label=_("Rådata för besöksstatistik"),
+            period=rollup.raw_retention,
+            purge=rollup.purge_raw,
+            count=rollup.count_raw,
+            describe=_(
+                "Sidvisningar per timme och, från besökare som godkänt statistik, varje "
+                "sidvisning med sidans laddtider och en slumpad besökarkod. Sammanställs "
+                "per dag och gallras sedan efter 30 dagar."
+            ),
+        )
+        register(
+            "analytics.daily_aggregates",
+            label=_("Besöksstatistik per dag"),
+            period=rollup.aggregate_retention,
+            purge=rollup.purge_aggregates,
+            count=rollup.count_aggregates,
+            describe=_(
+                "Antal sidvisningar, besökare och besök samt laddtider per sida och dag, "
+                "utan någon uppgift om enskilda besökare. Sparas i 25 månader så att man "
+                "kan jämföra med samma tid förra året."
+            ),
+        )

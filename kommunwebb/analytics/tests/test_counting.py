@@ -1,0 +1,159 @@
+"""Server-side page views: counted without consent, cookie or identifier."""
+
+import io
+from datetime import UTC, datetime
+
+import pytest
+from django.core.management import call_command
+
+from kommunwebb.analytics import recording
+from kommunwebb.analytics.models import HourlyPageViews
+
+from .conftest import BROWSER, PHONE
+
+pytestmark = pytest.mark.django_db
+
+
+def views():
+    return list(
+        HourlyPageViews.objects.order_by("id").values_list(
+            "page_id", "referrer_host", "device", "views"
+        )
+    )
+
+
+def test_a_page_view_is_counted_with_referrer_host_and_device(client, article):
+    response = client.get(
+        "/luftkvalitet/",
+        headers={"User-Agent": PHONE, "Referer": "https://www.google.com/search?q=luft"},
+    )
+    assert response.status_code == 200
+    assert views() == [(article.pk, "google.com", "m", 1)]
+    assert not response.cookies, "counting sets no cookie"
+
+
+def test_views_in_the_same_hour_add_up_and_internal_referrers_are_dropped(client, article):
+    for _ in range(3):
+        client.get(
+            "/luftkvalitet/", headers={"User-Agent": BROWSER, "Referer": "http://testserver/"}
+        )
+    assert views() == [(article.pk, "", "d", 3)]
+
+
+@pytest.mark.parametrize(
+    ("path", "headers"),
+    [
+        ("/luftkvalitet/", {"User-Agent": "Mozilla/5.0 (compatible; Googlebot/2.1)"}),
+        ("/luftkvalitet/", {"User-Agent": BROWSER, "Sec-Purpose": "prefetch"}),
+        ("/finns-inte/", {"User-Agent": BROWSER}),
+        ("/sok/?q=luft", {"User-Agent": BROWSER}),
+    ],
+)
+def test_bots_prefetches_missing_pages_and_other_views_are_not_counted(
+    client, article, path, headers
+):
+    client.get(path, headers=headers)
+    assert views() == []
+
+
+def test_head_requests_are_not_counted(client, article):
+    client.head("/luftkvalitet/", headers={"User-Agent": BROWSER})
+    assert views() == []
+
+
+def test_admin_and_preview_are_not_counted(admin_client, article):
+    admin_client.get(f"/admin/pages/{article.pk}/edit/", headers={"User-Agent": BROWSER})
+    admin_client.get(f"/admin/pages/{article.pk}/edit/preview/", headers={"User-Agent": BROWSER})
+    assert views() == []
+
+
+def test_private_pages_are_not_counted(client, article):
+    from wagtail.models import PageViewRestriction
+
+    PageViewRestriction.objects.create(page=article, restriction_type="password", password="x")
+    response = client.get("/luftkvalitet/", headers={"User-Agent": BROWSER})
+    assert response.status_code == 200  # the password form
+    assert views() == []
+
+
+def test_record_pageview_contract(article):
+    when = datetime(2026, 3, 1, 10, 59, 59, tzinfo=UTC)
+    assert recording.record_pageview("/luftkvalitet/", "", BROWSER, when)
+    assert not recording.record_pageview("/nope/", "", BROWSER, when)
+    assert not recording.record_pageview("/luftkvalitet/", "", "curl/8.0", when)
+    row = HourlyPageViews.objects.get()
+    assert row.hour == int(datetime(2026, 3, 1, 10, tzinfo=UTC).timestamp())
+
+
+def test_buffered_views_become_one_upsert_per_key(article, settings, monkeypatch):
+    settings.ANALYTICS_FLUSH_SECONDS = 3600
+    settings.ANALYTICS_BUFFER_SIZE = 10**6
+    # No background thread in a test: flush by hand below.
+    monkeypatch.setattr(recording._buffer, "_ensure_thread", lambda: None)
+    when = datetime(2026, 3, 1, 10, tzinfo=UTC)
+    for _ in range(500):
+        recording.record_pageview("/luftkvalitet/", "", BROWSER, when)
+    recording.record_pageview("/luftkvalitet/", "https://duckduckgo.com/", PHONE, when)
+    assert views() == [] and recording.pending() == 501
+    assert recording.flush() == 501
+    assert sorted(views()) == [(article.pk, "", "d", 500), (article.pk, "duckduckgo.com", "m", 1)]
+
+
+def test_a_failed_write_keeps_the_events_for_the_next_flush(article, monkeypatch, settings):
+    calls = []
+
+    def failing(views, beacons):
+        calls.append(1)
+        raise RuntimeError("database is locked")
+
+    monkeypatch.setattr(recording, "write", failing)
+    when = datetime(2026, 3, 1, 10, tzinfo=UTC)
+    recording.record_pageview("/luftkvalitet/", "", BROWSER, when)
+    assert recording.pending() == 1
+    monkeypatch.undo()
+    assert recording.flush() == 1
+    assert views() == [(article.pk, "", "d", 1)]
+
+
+def test_ingest_pageviews_reads_varnish_lines(article):
+    lines = "\n".join(
+        [
+            f"/luftkvalitet/\thttps://www.bing.com/\t{BROWSER}",
+            f"/luftkvalitet/\t-\t{PHONE}",
+            "/v%C3%A4der/\t-\t" + BROWSER,  # no such page
+            "/luftkvalitet/\t-\tcurl/8.0",
+            "garbage",
+            f"/luftkvalitet/\t-\t{BROWSER}\t404",
+        ]
+    )
+    out = io.StringIO()
+    import sys
+
+    old = sys.stdin
+    sys.stdin = io.StringIO(lines + "\n")
+    try:
+        call_command("ingest_pageviews", stdout=out)
+    finally:
+        sys.stdin = old
+    assert "Counted 2 page views; ignored 4 lines." in out.getvalue()
+    assert sorted(views()) == [(article.pk, "", "m", 1), (article.pk, "bing.com", "d", 1)]
+
+
+def test_middleware_steps_aside_when_the_page_cache_is_installed(monkeypatch):
+    from django.core.exceptions import MiddlewareNotUsed
+
+    from kommunwebb.analytics import counting
+
+    monkeypatch.setattr(counting.apps, "is_installed", lambda name: name == counting.PAGECACHE_APP)
+    with pytest.raises(MiddlewareNotUsed):
+        counting.PageViewMiddleware(lambda request: None)
+
+
+def test_page_served_signal_counts_hits(rf, article):
+    from django.http import HttpResponse
+
+    from kommunwebb.analytics.counting import on_page_served
+
+    request = rf.get("/luftkvalitet/", headers={"User-Agent": BROWSER})
+    on_page_served(None, request=request, response=HttpResponse("<p>hi</p>"), hit=True)
+    assert views() == [(article.pk, "", "d", 1)]
