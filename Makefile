@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help install run serve migrate demo superuser test test-fast test-browser lint format messages clean
+.PHONY: help install run serve migrate demo superuser test test-fast test-browser lint format messages clean prod-up prod-down bench
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-14s %s\n", $$1, $$2}'
@@ -39,6 +39,19 @@ run: demo ## Install, migrate, load the demo and serve http://127.0.0.1:8000/
 
 test: install ## Run every suite: lint, checks, unit, integration and browser tests
 	CI=$(CI) bash .ci/test-suites
+
+prod-up: install ## Start the production profile on loopback: PostgreSQL, Redis, gunicorn, Varnish (http://127.0.0.1:8180/)
+	$(BIN)/python deploy/prod.py up
+
+prod-down: ## Stop everything prod-up started (data stays in var/prod/)
+	$(BIN)/python deploy/prod.py down
+
+bench: install ## Benchmarks: analytics, retention, search, then pages (its RESULT line last)
+	@for script in bench/analytics.py bench/retention.py bench/search.py; do \
+	  if [ -f $$script ]; then echo "== $$script"; $(BIN)/python $$script || exit 1; fi; \
+	done
+	@echo "== bench/pages.py"
+	$(BIN)/python bench/pages.py
 
 lint: install ## ruff lint and format check
 	$(BIN)/ruff check .

@@ -1,0 +1,142 @@
+"""Serve anonymous visitors' page views from the shared cache; store what may be shared.
+
+Placed first in MIDDLEWARE: a hit skips every other middleware, and a miss is stored with
+the headers the whole stack added (security headers included), so a hit answers exactly
+what a render would have.
+"""
+
+import time
+
+from django.conf import settings
+from django.http import HttpResponse
+from django.utils import timezone
+from django.utils.cache import add_never_cache_headers, patch_vary_headers
+
+from .conf import page_cache, setting
+from .invalidation import GENERATION_KEY, current_generation, deadline_for
+from .keys import cache_key, consent_state
+from .signals import page_served
+
+SAFE_METHODS = ("GET", "HEAD")
+# Public pages differ only by consent state (C1), which these request headers carry.
+VARY = ("Cookie", "Sec-GPC", "DNT")
+_VARY_ALLOWED = {header.lower() for header in VARY}
+_PRIVATE = ("private", "no-cache", "no-store")
+# Headers a hit must not replay: the cache sets its own, the server adds the date.
+_NOT_STORED = {"cache-control", "x-page-cache", "date", "set-cookie"}
+
+
+class CacheEntry:
+    __slots__ = ("generation", "expires_at", "status", "headers", "content")
+
+    def __init__(self, generation, expires_at, status, headers, content):
+        self.generation = generation
+        self.expires_at = expires_at
+        self.status = status
+        self.headers = headers
+        self.content = content
+
+    def __getstate__(self):
+        return (self.generation, self.expires_at, self.status, self.headers, self.content)
+
+    def __setstate__(self, state):
+        self.generation, self.expires_at, self.status, self.headers, self.content = state
+
+
+def cache_control(ttl: int) -> str:
+    max_age = min(setting("BROWSER_MAX_AGE"), ttl)
+    return (
+        f"public, max-age={max_age}, s-maxage={ttl}, "
+        f"stale-while-revalidate={setting('STALE_WHILE_REVALIDATE')}, "
+        f"stale-if-error={setting('STALE_IF_ERROR')}"
+    )
+
+
+def is_anonymous_candidate(request) -> bool:
+    """A request the cache may answer: a safe method, no login session, no credentials."""
+    return (
+        request.method in SAFE_METHODS
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and "HTTP_AUTHORIZATION" not in request.META
+        and not request.path_info.startswith(setting("SKIP_PATHS"))
+    )
+
+
+def is_shareable(response) -> bool:
+    """Nothing in the response belongs to one visitor, by what the response itself says."""
+    if response.streaming or response.cookies:
+        return False
+    directives = response.get("Cache-Control", "").lower()
+    if any(word in directives for word in _PRIVATE):
+        return False
+    vary = {h.strip().lower() for h in response.get("Vary", "").split(",") if h.strip()}
+    return vary <= _VARY_ALLOWED
+
+
+class PageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not is_anonymous_candidate(request):
+            return self._finish(request, self.get_response(request), None, None)
+        if not setting("ENABLED"):
+            return self._finish(request, self.get_response(request), "", None)
+
+        cache = page_cache()
+        key = cache_key(request, consent_state(request))
+        found = cache.get_many((GENERATION_KEY, key))
+        generation = found.get(GENERATION_KEY) or current_generation(cache)
+        entry = found.get(key)
+        now = time.time()
+        if entry is not None and entry.generation == generation and entry.expires_at > now:
+            response = HttpResponse(entry.content, status=entry.status)
+            for name, value in entry.headers:
+                response.headers[name] = value
+            response.headers["Cache-Control"] = cache_control(int(entry.expires_at - now))
+            response.headers["X-Page-Cache"] = "hit"
+            if request.method == "GET":
+                page_served.send(
+                    sender=PageCacheMiddleware, request=request, response=response, hit=True
+                )
+            return response
+        response = self.get_response(request)
+        return self._finish(request, response, key, generation)
+
+    def _finish(self, request, response, key, generation):
+        """After a render: headers for shared caches, storing, and the page_served signal.
+        ``key`` is None for requests the cache must not answer, "" when it is switched off."""
+        is_page = getattr(request, "_pagecache_page", None) is not None
+        if response.status_code != 200 or not getattr(request, "_pagecache_public", False):
+            if is_page and response.status_code == 200 and request.method == "GET":
+                self._served(request, response)
+            return response
+        if key is not None and is_shareable(response):
+            now = timezone.now()
+            if generation is None:
+                generation = current_generation()
+            deadline = deadline_for(generation, now)
+            ttl = max(1, min(setting("TTL"), int(deadline - now.timestamp())))
+            patch_vary_headers(response, VARY)
+            response.headers["Cache-Control"] = cache_control(ttl)
+            response.headers["X-Page-Cache"] = "miss"
+            if key and request.method == "GET":
+                self._store(key, generation, now.timestamp() + ttl, response)
+        elif "Cache-Control" not in response:
+            # Logged in, or something personal in it: no shared cache may keep it.
+            add_never_cache_headers(response)
+        if is_page and request.method == "GET":
+            self._served(request, response)
+        return response
+
+    def _store(self, key, generation, expires_at, response):
+        headers = [
+            (name, value)
+            for name, value in response.headers.items()
+            if name.lower() not in _NOT_STORED
+        ]
+        entry = CacheEntry(generation, expires_at, response.status_code, headers, response.content)
+        page_cache().set(key, entry, max(1, int(expires_at - time.time())))
+
+    def _served(self, request, response):
+        page_served.send(sender=PageCacheMiddleware, request=request, response=response, hit=False)

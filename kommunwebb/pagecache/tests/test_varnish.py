@@ -1,0 +1,226 @@
+"""The production profile's HTTP cache: Varnish 7 with deploy/varnish/default.vcl.in in front of
+gunicorn running the production settings, on loopback. Skips locally without Varnish; in CI
+(which installs it) a skip fails."""
+
+import os
+import shutil
+import sqlite3
+import subprocess
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from kommunwebb.conftest import DEMO_ENV, need
+from kommunwebb.consent.state import state_from
+from kommunwebb.testing import services
+
+ARTICLE = "/nyheter/gor-julen-mer-hallbar-pa-stadsbiblioteket/"
+CRISIS = "/trygghet/stod-vid-akuta-handelser/"
+CONSENT_VERSION = 1
+CONSENT_ID = "Abcdefghijklmnopqrstu_"
+
+
+def fetch(url, headers=None, method="GET"):
+    request = urllib.request.Request(url, headers=headers or {}, method=method)
+    try:
+        with urllib.request.urlopen(request, timeout=20) as response:  # noqa: S310 - loopback
+            return response.status, dict(response.headers), response.read().decode()
+    except urllib.error.HTTPError as error:
+        return error.code, dict(error.headers), error.read().decode(errors="replace")
+
+
+class Stack:
+    """Varnish on one port, gunicorn (production settings, SQLite copy of the demo) on another."""
+
+    def __init__(self, root: Path):
+        self.root = root
+        self.var = root / "var"
+        self.app_port = services.free_port()
+        self.varnish_port = services.free_port()
+        self.url = f"http://127.0.0.1:{self.varnish_port}"
+        self.env = {
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "kommunwebb.settings.production",
+            "DJANGO_SECRET_KEY": "varnish-test-only",
+            "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
+            "DJANGO_SECURE_SSL_REDIRECT": "0",
+            "KOMMUNWEBB_VAR_DIR": str(self.var),
+            "KOMMUNWEBB_BASE_URL": self.url,
+            "KOMMUNWEBB_VARNISH_URL": self.url,
+            "KOMMUNWEBB_WARM_PATHS": CRISIS,
+            "KOMMUNWEBB_CONSENT_POLICY_VERSION": str(CONSENT_VERSION),
+            "PYTHONUNBUFFERED": "1",
+        }
+        self.app = None
+
+    def start_app(self):
+        self.app = services.start_app(
+            self.app_port, self.env, self.root / "app.pid", self.root / "app.log", workers=2
+        )
+
+    def stop_app(self):
+        services.stop_pidfile(self.root / "app.pid")
+
+    def start_varnish(self):
+        services.start_varnish(
+            services.reachable_dir(self.root / "varnish"),
+            self.varnish_port,
+            self.app_port,
+            consent_version=CONSENT_VERSION,
+            storage="malloc,64m",
+        )
+
+    def manage(self, *args):
+        return services.manage(*args, env=self.env).stdout
+
+    def publish_lead(self, slug, lead):
+        self.manage(
+            "shell",
+            "-c",
+            "from kommunwebb.news.models import NewsArticlePage\n"
+            f"page = NewsArticlePage.objects.get(slug={slug!r})\n"
+            f"page.lead = {lead!r}\n"
+            "page.save_revision().publish()\n",
+        )
+
+
+@pytest.fixture(scope="module")
+def stack(demo_server):
+    need(services.varnish_available(), "Varnish is not installed (apt-get install varnish)")
+    import tempfile
+
+    # Under /tmp with traversable modes: Varnish's own users must reach its working directory.
+    root = Path(tempfile.mkdtemp(prefix="kommunwebb-varnish-test-"))
+    services.reachable_dir(root)
+    stack = Stack(root)
+    source = Path(DEMO_ENV["KOMMUNWEBB_VAR_DIR"])
+    stack.var.mkdir()
+    with (
+        sqlite3.connect(source / "db.sqlite3") as live,
+        sqlite3.connect(stack.var / "db.sqlite3") as copy,
+    ):
+        live.backup(copy)
+    shutil.copytree(source / "static", stack.var / "static")
+    shutil.copytree(source / "media", stack.var / "media", dirs_exist_ok=True)
+    try:
+        stack.start_app()
+        stack.start_varnish()
+        yield stack
+    finally:
+        stack.stop_app()
+        services.stop_varnish(root / "varnish")
+        shutil.rmtree(root, ignore_errors=True)
+
+
+def test_second_request_is_a_varnish_hit(stack):
+    status, headers, first = fetch(stack.url + ARTICLE)
+    assert status == 200
+    status, headers, second = fetch(stack.url + ARTICLE)
+    assert headers["X-Cache"] == "hit"
+    assert second == first
+    assert "Cookie" in headers["Vary"]  # restored for caches further down the line
+    assert "xkey" not in {name.lower() for name in headers}
+
+
+@pytest.mark.parametrize(
+    ("cookie", "headers"),
+    [
+        (None, {}),
+        (f"s.{CONSENT_VERSION}.{CONSENT_ID}", {}),
+        (f"n.{CONSENT_VERSION}.{CONSENT_ID}", {}),
+        (f"s.{CONSENT_VERSION + 1}.{CONSENT_ID}", {}),  # an older policy: asked again
+        (f"s.{CONSENT_VERSION + 1}.{CONSENT_ID}", {"Sec-GPC": "1"}),
+        (None, {"DNT": "1"}),
+        (None, {"Sec-GPC": " 1 "}),
+        ("s.1.tooshort", {}),
+        (f"n.{CONSENT_VERSION}.{CONSENT_ID}", {"Sec-GPC": "1"}),
+    ],
+)
+def test_varnish_keys_on_the_same_consent_state_as_the_app(stack, cookie, headers):
+    """The VCL's copy of contract C1 agrees with kommunwebb.consent.state, case by case:
+    the app renders for its own idea of the state, Varnish stores under its own; a copy
+    rendered for one state must only ever be served to the same state."""
+    request_headers = dict(headers)
+    if cookie:
+        request_headers["Cookie"] = f"csrftoken=abc; kw_consent={cookie}; other=1"
+    expected = state_from(cookie, headers, CONSENT_VERSION)
+    status, response_headers, _ = fetch(stack.url + ARTICLE, request_headers)
+    assert status == 200
+    assert response_headers["X-KW-Consent"] == expected
+
+
+def test_editors_pass_straight_to_the_app(stack):
+    fetch(stack.url + ARTICLE)
+    for _ in range(2):
+        status, headers, _ = fetch(stack.url + ARTICLE, {"Cookie": "sessionid=whatever"})
+        assert headers["X-Cache"] == "miss"
+    status, headers, _ = fetch(stack.url + "/admin/login/")
+    assert headers["X-Cache"] == "miss"
+    assert "no-cache" in headers["Cache-Control"]
+
+
+def test_publishing_purges_varnish_and_warms_the_crisis_page(stack):
+    fetch(stack.url + ARTICLE)
+    assert fetch(stack.url + ARTICLE)[1]["X-Cache"] == "hit"
+    stack.publish_lead(ARTICLE.strip("/").split("/")[-1], "Julmarknaden flyttar till torget.")
+    status, headers, html = fetch(stack.url + ARTICLE)
+    assert "Julmarknaden flyttar till torget." in html
+    # The warmer fetched the crisis page in every consent state right after the purge.
+    for extra in ({}, {"DNT": "1"}, {"Cookie": f"kw_consent=s.{CONSENT_VERSION}.{CONSENT_ID}"}):
+        deadline = time.monotonic() + 10
+        while True:
+            status, headers, _ = fetch(stack.url + CRISIS, extra)
+            if headers["X-Cache"] == "hit" or time.monotonic() > deadline:
+                break
+        assert (status, headers["X-Cache"]) == (200, "hit")
+
+
+def test_hits_are_logged_for_analytics_without_the_client_address(stack):
+    fetch(stack.url + ARTICLE, {"User-Agent": "Mozilla/5.0 (Android 14; Mobile)"})
+    fetch(
+        stack.url + ARTICLE,
+        {"User-Agent": "Mozilla/5.0 (Android 14; Mobile)", "Referer": "https://example.se/x"},
+    )
+    name = str(stack.root / "varnish" / "n")
+    result = subprocess.run(
+        ["varnishncsa", "-n", name, "-d", "-q", services.NCSA_QUERY, "-F", services.NCSA_FORMAT],
+        capture_output=True,
+        text=True,
+        timeout=30,
+        check=True,
+    )
+    lines = result.stdout.splitlines()
+    assert f"{ARTICLE}\thttps://example.se/x\tMozilla/5.0 (Android 14; Mobile)" in lines
+    raw = subprocess.run(
+        ["varnishlog", "-n", name, "-d", "-g", "raw"],
+        capture_output=True,
+        text=True,
+        timeout=30,
+        check=True,
+    ).stdout
+    # The only 127.0.0.1 in Varnish's log is the backend's own address.
+    for line in raw.splitlines():
+        if "127.0.0.1" in line:
+            assert "Backend" in line or "xkey" in line or "Host" in line, line
+
+
+def test_cached_pages_are_served_while_the_app_is_stopped(stack):
+    """Last in this module: it stops the app server."""
+    status, _, fresh = fetch(stack.url + ARTICLE)
+    assert status == 200
+    fetch(stack.url + CRISIS)
+    # A publish soft-purges everything: copies go stale but stay in grace.
+    assert fetch(stack.url + "/", {"X-Xkey-Purge": "kw-all"}, method="PURGE")[0] == 200
+    stack.stop_app()
+    assert not services.port_open(stack.app_port)
+    status, headers, stale = fetch(stack.url + ARTICLE)
+    assert status == 200
+    assert stale == fresh
+    status, _, crisis = fetch(stack.url + CRISIS)
+    assert status == 200
+    assert "<h1" in crisis
+    # A page Varnish never had cannot be conjured up.
+    assert fetch(stack.url + "/finns-inte-i-cachen/")[0] == 503

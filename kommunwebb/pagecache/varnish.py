@@ -1,0 +1,93 @@
+"""Keeping the production profile's Varnish in step with this cache.
+
+Every object Varnish stores is tagged ``kw-all`` (and with its host and path) by
+deploy/varnish/default.vcl. After each invalidation we soft-purge ``kw-all``: the copies stop
+being fresh at once but stay in Varnish's grace, so they can still be served if the app or the
+database goes down afterwards. Then the pages in PAGECACHE_WARM_PATHS (the crisis-support
+page) are fetched again through Varnish, in every consent variant, so they are never cold.
+"""
+
+import logging
+import threading
+from urllib.error import URLError
+from urllib.parse import urlsplit
+from urllib.request import Request, urlopen
+
+from django.conf import settings
+
+from .conf import setting
+
+logger = logging.getLogger(__name__)
+
+PURGE_TAG = "kw-all"
+WARMER_USER_AGENT = "Kommunwebb-cache-warmer/1.0 (bot)"
+TIMEOUT = 5
+
+
+class _PurgeRequest(Request):
+    def get_method(self):
+        return "PURGE"
+
+
+def public_host() -> str:
+    return setting("PUBLIC_HOST") or urlsplit(settings.WAGTAILADMIN_BASE_URL).netloc
+
+
+def purge_all() -> bool:
+    base = setting("VARNISH_URL")
+    if not base:
+        return False
+    request = _PurgeRequest(
+        base.rstrip("/") + "/",
+        headers={"Host": public_host(), "X-Xkey-Purge": PURGE_TAG},
+    )
+    try:
+        with urlopen(request, timeout=TIMEOUT) as response:  # noqa: S310 - configured URL
+            return response.status == 200
+    except (URLError, OSError) as error:
+        logger.error("could not purge Varnish at %s: %s", base, error)
+        return False
+
+
+def consent_variants():
+    """Request headers that make Varnish and the app compute each consent state (C1)."""
+    version = int(getattr(settings, "CONSENT_POLICY_VERSION", 1))
+    # A fixed, obviously fake consent id: warming must not look like a visitor's decision.
+    fake_id = "cachewarmer0000000000w"
+    return (
+        {},
+        {"Cookie": f"kw_consent=n.{version}.{fake_id}"},
+        {"Cookie": f"kw_consent=s.{version}.{fake_id}"},
+    )
+
+
+def warm(paths=None) -> dict[str, int]:
+    """Fetch each path through Varnish in each consent variant; returns status per path."""
+    base = setting("VARNISH_URL")
+    paths = setting("WARM_PATHS") if paths is None else paths
+    results = {}
+    if not base:
+        return results
+    for path in paths:
+        for headers in consent_variants():
+            request = Request(  # noqa: S310 - the configured Varnish address
+                base.rstrip("/") + path,
+                headers={"Host": public_host(), "User-Agent": WARMER_USER_AGENT, **headers},
+            )
+            try:
+                with urlopen(request, timeout=TIMEOUT) as response:  # noqa: S310
+                    response.read()
+                    results[path] = response.status
+            except (URLError, OSError) as error:
+                logger.warning("could not warm %s: %s", path, error)
+                results[path] = 0
+    return results
+
+
+def after_invalidation():
+    if not setting("VARNISH_URL"):
+        return
+    purge_all()
+    if setting("WARM_PATHS"):
+        # In the background: an editor's publish should not wait for pages to render.
+        threading.Thread(target=warm, name="pagecache-warm", daemon=True).start()
