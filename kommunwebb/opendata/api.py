@@ -1,0 +1,100 @@
+"""Wagtail's read-only API v2 (pages, images, documents) as open data under /api/v2/.
+
+Only what is public anyway: live pages outside private sections (Wagtail's own rule), all
+images, and documents outside private collections. GET only; the JSON is the same for
+everyone."""
+
+from django.apps import apps
+from django.http import Http404
+from wagtail.api import APIField
+from wagtail.api.v2.router import WagtailAPIRouter
+from wagtail.api.v2.utils import BadRequestError
+from wagtail.api.v2.views import PagesAPIViewSet
+from wagtail.documents.api.v2.views import DocumentsAPIViewSet
+from wagtail.images.api.v2.views import ImagesAPIViewSet
+from wagtail.models import CollectionViewRestriction
+
+from kommunwebb.opendata.caching import public_cache
+
+MAX_ID = 2**63 - 1  # the largest id the databases can look up
+
+# What the API publishes of each page type, beyond Wagtail's id, title and meta. Declared
+# here, in one place, because deciding what is open data is this app's job; applied to the
+# models by OpenDataConfig.ready(). Only what the public page shows anyway.
+API_FIELDS = {
+    "home.HomePage": ["intro"],
+    "core.StandardPage": ["intro", "body"],
+    "topics.TopicPage": ["intro", "services", "body"],
+    "news.NewsArticlePage": ["lead", "body", "tags", "listing_image", "listing_image_alt"],
+    "events.EventPage": [
+        "lead",
+        "body",
+        "occurrences",
+        "venue",
+        "address",
+        "price",
+        "price_note",
+        "audience",
+        "organiser",
+        "registration_url",
+        "image",
+        "image_alt",
+    ],
+    "events.EventOccurrence": ["title", "all_day", "start", "end"],
+}
+
+
+def declare_api_fields():
+    for label, names in API_FIELDS.items():
+        try:
+            model = apps.get_model(label)
+        except LookupError:
+            continue
+        if "api_fields" not in model.__dict__:
+            model.api_fields = [APIField(name) for name in names]
+
+
+class CachedMixin:
+    http_method_names = ["get", "head", "options"]
+
+    def initial(self, request, *args, **kwargs):
+        # PostgreSQL cannot store or compare text with NUL bytes: refuse them up front
+        # with a 400 rather than fail in the database with a 500.
+        for key, values in request.query_params.lists():
+            if "\x00" in key or any("\x00" in value for value in values):
+                raise BadRequestError("query parameters may not contain NUL characters")
+        if int(kwargs.get("pk", 0) or 0) > MAX_ID:
+            raise Http404
+        # The shared page cache may keep the answer until the next publish (contract C2).
+        request._request._pagecache_public = True
+        super().initial(request, *args, **kwargs)
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        if response.status_code == 200:
+            public_cache(response)
+        return response
+
+
+class PublicPagesAPIViewSet(CachedMixin, PagesAPIViewSet):
+    pass
+
+
+class PublicImagesAPIViewSet(CachedMixin, ImagesAPIViewSet):
+    pass
+
+
+class PublicDocumentsAPIViewSet(CachedMixin, DocumentsAPIViewSet):
+    def get_queryset(self):
+        # A restriction covers its collection and every collection under it.
+        restricted = CollectionViewRestriction.objects.values_list("collection__path", flat=True)
+        queryset = super().get_queryset()
+        for path in restricted:
+            queryset = queryset.exclude(collection__path__startswith=path)
+        return queryset
+
+
+api_router = WagtailAPIRouter("wagtailapi")
+api_router.register_endpoint("pages", PublicPagesAPIViewSet)
+api_router.register_endpoint("images", PublicImagesAPIViewSet)
+api_router.register_endpoint("documents", PublicDocumentsAPIViewSet)

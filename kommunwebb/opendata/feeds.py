@@ -1,0 +1,123 @@
+"""RSS 2.0 and Atom feeds of the news, for the whole site and per topic (the news tags
+editors set, such as "Trygghet")."""
+
+from django.contrib.syndication.views import Feed
+from django.http import Http404
+from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.translation import gettext as _
+from taggit.models import Tag
+from wagtail.models import Site
+
+from kommunwebb.core.templatetags.site_tags import site_name
+from kommunwebb.opendata.caching import public_cache
+
+ITEMS = 30
+
+
+class SwedishRssFeed(Rss201rev2Feed):
+    content_type = "application/rss+xml; charset=utf-8"
+
+
+class SwedishAtomFeed(Atom1Feed):
+    content_type = "application/atom+xml; charset=utf-8"
+
+
+class NewsFeed(Feed):
+    """The latest news, newest first, as RSS 2.0."""
+
+    feed_type = SwedishRssFeed
+    language = "sv"
+    ttl = 30
+
+    def __call__(self, request, *args, **kwargs):
+        self.request = request
+        self.site = Site.find_for_request(request)
+        return public_cache(super().__call__(request, *args, **kwargs))
+
+    def get_object(self, request, slug=None):
+        if slug is None:
+            return None
+        tag = Tag.objects.filter(slug=slug).first() if "\x00" not in slug else None
+        if tag is None:
+            raise Http404(_("Det finns inget sådant ämne."))
+        return tag
+
+    def _site_name(self):
+        return site_name({"request": self.request}) or "Kommunwebb"
+
+    def title(self, tag):
+        if tag is not None:
+            return _("Nyheter om %(topic)s – %(site)s") % {
+                "topic": tag.name,
+                "site": self._site_name(),
+            }
+        return _("Nyheter – %(site)s") % {"site": self._site_name()}
+
+    def description(self, tag):
+        if tag is not None:
+            return _("De senaste nyheterna om %(topic)s från %(site)s.") % {
+                "topic": tag.name,
+                "site": self._site_name(),
+            }
+        return _("De senaste nyheterna från %(site)s.") % {"site": self._site_name()}
+
+    subtitle = description
+
+    def _news_index(self):
+        from kommunwebb.news.models import NewsIndexPage
+
+        if self.site is None:
+            return None
+        return (
+            NewsIndexPage.objects.live()
+            .public()
+            .descendant_of(self.site.root_page, inclusive=True)
+            .order_by("path")
+            .first()
+        )
+
+    def link(self, tag):
+        index = self._news_index()
+        base = index.get_url(self.request) if index else "/"
+        return f"{base}?amne={tag.slug}" if tag is not None else base
+
+    def feed_url(self, tag):
+        return self.request.path
+
+    def items(self, tag):
+        from kommunwebb.news.models import NewsArticlePage
+
+        articles = NewsArticlePage.objects.live().public()
+        if self.site is not None:
+            articles = articles.descendant_of(self.site.root_page)
+        if tag is not None:
+            articles = articles.filter(tags=tag)
+        return articles.listing_order().prefetch_related("tags")[:ITEMS]
+
+    def item_title(self, item):
+        return item.title
+
+    def item_description(self, item):
+        return item.lead
+
+    def item_link(self, item):
+        return item.get_url(self.request)
+
+    # The GUID is the article's address (Django's default), a permalink.
+    item_guid_is_permalink = True
+
+    def item_pubdate(self, item):
+        return item.first_published_at
+
+    def item_updateddate(self, item):
+        return item.last_published_at
+
+    def item_categories(self, item):
+        return [tag.name for tag in item.tags.all()]
+
+    def item_author_name(self, item):
+        return self._site_name()
+
+
+class NewsAtomFeed(NewsFeed):
+    feed_type = SwedishAtomFeed

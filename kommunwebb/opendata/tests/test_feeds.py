@@ -1,0 +1,61 @@
+import feedparser
+import pytest
+from django.urls import reverse
+
+pytestmark = pytest.mark.django_db
+
+
+def parse(client, url):
+    response = client.get(url)
+    assert response.status_code == 200
+    feed = feedparser.parse(response.content)
+    assert not feed.bozo, feed.get("bozo_exception")
+    return response, feed
+
+
+@pytest.mark.parametrize(("name", "version"), [("news_rss", "rss20"), ("news_atom", "atom10")])
+def test_news_feed_is_valid(client, news, name, version):
+    response, feed = parse(client, reverse(name))
+    assert feed.version == version
+    assert feed.feed.title == "Nyheter – Exempelstads kommun" or feed.feed.title.startswith(
+        "Nyheter – "
+    )
+    assert feed.feed.language == "sv" if version == "rss20" else True
+    titles = [entry.title for entry in feed.entries]
+    assert set(titles) == {page.title for page in news}
+    assert "Renare luft & <färre> bilar" in titles
+    entry = next(e for e in feed.entries if e.title == news[1].title)
+    assert entry.link == f"http://testserver{news[1].url}"
+    assert entry.published_parsed is not None
+    assert [tag.term for tag in entry.tags] == ["Utbildning"]
+    assert "public" in response["Cache-Control"]
+    assert "Set-Cookie" not in response
+
+
+@pytest.mark.parametrize("name", ["topic_rss", "topic_atom"])
+def test_topic_feed_has_only_that_topic(client, news, name):
+    slug = news[1].tags.get().slug
+    _, feed = parse(client, reverse(name, args=[slug]))
+    assert [entry.title for entry in feed.entries] == [news[1].title]
+    assert "Utbildning" in feed.feed.title
+
+
+def test_unknown_topic_is_404(client, news):
+    assert client.get(reverse("topic_rss", args=["finns-inte"])).status_code == 404
+    assert client.get("/flode/amne/a%00b.atom").status_code == 404
+
+
+def test_drafts_and_private_pages_stay_out(client, news):
+    from wagtail.models import PageViewRestriction
+
+    news[0].unpublish()
+    PageViewRestriction.objects.create(
+        page=news[1], restriction_type=PageViewRestriction.PASSWORD, password="hemligt1234"
+    )
+    _, feed = parse(client, reverse("news_rss"))
+    assert [entry.title for entry in feed.entries] == [news[2].title]
+
+
+def test_empty_feed_is_valid(client, home):
+    _, feed = parse(client, reverse("news_atom"))
+    assert feed.entries == []

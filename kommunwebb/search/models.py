@@ -1,0 +1,83 @@
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+
+from kommunwebb.search.text import words
+
+MAX_TERM_LENGTH = 100
+
+
+def split_terms(value: str) -> list[str]:
+    """Terms as editors write them: separated by commas or new lines, each normalised to
+    its lower-case words ("Bygg-lov " → "bygg lov"), duplicates dropped."""
+    terms: list[str] = []
+    for raw in value.replace("\n", ",").split(","):
+        term = " ".join(words(raw))
+        if term and term not in terms:
+            terms.append(term)
+    return terms
+
+
+class SynonymGroup(models.Model):
+    """Words and phrases that mean the same to a resident. A search for any of them also
+    finds pages that use the others ("bygglov, bygganmälan, byggnadslov")."""
+
+    terms = models.TextField(
+        _("ord som betyder samma sak"),
+        help_text=_(
+            "Skriv två eller fler ord eller uttryck, åtskilda med kommatecken, till exempel "
+            "”bygglov, bygganmälan, byggnadslov”. Böjningar behöver du inte skriva: "
+            "sökningen hittar dem ändå."
+        ),
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    panels = [FieldPanel("terms")]
+
+    class Meta:
+        verbose_name = _("synonymgrupp")
+        verbose_name_plural = _("synonymer")
+        ordering = ["terms"]
+
+    def __str__(self):
+        return ", ".join(self.term_list)
+
+    @property
+    def term_list(self) -> list[str]:
+        return split_terms(self.terms)
+
+    def clean(self):
+        super().clean()
+        terms = split_terms(self.terms or "")
+        if len(terms) < 2:
+            raise ValidationError(
+                {"terms": _("Skriv minst två ord eller uttryck, åtskilda med kommatecken.")}
+            )
+        if any(len(term) > MAX_TERM_LENGTH for term in terms):
+            raise ValidationError(
+                {"terms": _("Varje ord eller uttryck får vara högst 100 tecken.")}
+            )
+        self.terms = ", ".join(terms)
+
+
+class ZeroResultQuery(models.Model):
+    """How many times a day residents searched for something that found nothing.
+
+    Only the normalised query text and a count are kept: no time of day, no address, no
+    session, nothing that points to a person. Rows are purged with the analytics data
+    (see ``apps.py``)."""
+
+    query = models.CharField(_("sökning"), max_length=200)
+    day = models.DateField(_("dag"), db_index=True)
+    count = models.PositiveIntegerField(_("antal"), default=0)
+
+    class Meta:
+        verbose_name = _("sökning utan träffar")
+        verbose_name_plural = _("sökningar utan träffar")
+        constraints = [
+            models.UniqueConstraint(fields=["query", "day"], name="search_zero_query_day")
+        ]
+
+    def __str__(self):
+        return self.query

@@ -1,0 +1,94 @@
+"""The Swedish search backend on the database the suite runs on (SQLite in `make test`,
+PostgreSQL in CI's second run): inflected forms find each other."""
+
+import pytest
+from django.db import connection
+from wagtail.models import Page
+from wagtail.search.backends import get_search_backend
+
+from kommunwebb.news.factories import NewsArticlePageFactory
+
+from .conftest import publish
+
+pytestmark = pytest.mark.django_db
+
+
+def titles(query):
+    return {page.title for page in Page.objects.live().search(query)}
+
+
+def test_backend_matches_the_database():
+    backend = get_search_backend()
+    if connection.vendor == "postgresql":
+        assert backend.config == "swedish"
+    else:
+        assert type(backend).__name__ == "SwedishSQLiteSearchBackend"
+
+
+@pytest.mark.parametrize(
+    ("text", "queries"),
+    [
+        ("Skolan bygger nya skolor", ["skola", "skolor", "skolorna"]),
+        ("Mätningar av kvävedioxid", ["kvävedioxid", "kvävedioxiden"]),
+        ("Alla evenemang i december", ["evenemang", "evenemangen"]),
+    ],
+)
+def test_inflected_forms_find_each_other(news, text, queries):
+    publish(NewsArticlePageFactory(parent=news, title="Artikel", lead=text))
+    for query in queries:
+        assert titles(query) == {"Artikel"}, query
+
+
+@pytest.mark.parametrize(
+    "query",
+    ['"', 'luft"', "luft AND", "NOT", "*", "(((", "a:b", "NEAR(luft)", "'; DROP TABLE x; --"],
+)
+def test_search_syntax_is_harmless(article, query):
+    list(Page.objects.live().search(query))
+
+
+def test_publishing_reindexes_only_that_page(news, monkeypatch):
+    pages = [publish(NewsArticlePageFactory(parent=news, lead="Om skolor")) for _ in range(3)]
+    backend = get_search_backend()
+    index = backend.get_index_for_model(Page)
+    indexed = []
+    original = type(index).add_items
+
+    def spy(self, model, objs):
+        indexed.extend(obj.pk for obj in objs)
+        return original(self, model, objs)
+
+    monkeypatch.setattr(type(index), "add_items", spy)
+    page = pages[1]
+    page.lead = "Om förskolor"
+    publish(page)
+    assert set(indexed) == {page.pk}
+    assert titles("förskolorna") == {page.title}
+
+
+def test_postgres_tsquery_keeps_only_words():
+    from modelsearch.query import And, Not, Or, Phrase, PlainText
+
+    from kommunwebb.search.backends.postgres import tsquery
+
+    assert tsquery(PlainText("skolor 'OR 1=1 --")) == "('skolor' & 'or' & '1' & '1')"
+    assert tsquery(PlainText("sko", operator="or"), prefix_last=True) == "('sko':*)"
+    assert tsquery(Phrase("öppet hus")) == "('öppet' <-> 'hus')"
+    assert tsquery(And([PlainText("a"), Or([PlainText("b"), PlainText("c")])])) == (
+        "(('a') & (('b') | ('c')))"
+    )
+    assert tsquery(Not(PlainText("a"))) == "!('a')"
+    assert tsquery(PlainText("!!! ***")) == ""
+
+
+def test_sqlite_match_expression_keeps_only_stems():
+    if connection.vendor != "sqlite":
+        return  # the SQLite half cannot be imported on PostgreSQL (and CI fails skips)
+    from modelsearch.query import And, Not, Or, Phrase, PlainText
+
+    from kommunwebb.search.backends.sqlite import fts_expression, stem_query
+
+    query = stem_query(And([PlainText('skolorna "AND" NEAR('), Or([Phrase("öppet hus")])]))
+    assert fts_expression(query) == '(("skol" AND "and" AND "near") AND "öppet hus")'
+    assert stem_query(PlainText('"*()')) is None
+    assert fts_expression(Not(PlainText("a"))) is None

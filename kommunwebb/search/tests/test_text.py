@@ -1,0 +1,129 @@
+"""Stemming, snippets and synonym expansion: no database."""
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from kommunwebb.search.models import split_terms
+from kommunwebb.search.query import build_query, expand, highlight_terms
+from kommunwebb.search.text import (
+    highlight,
+    normalise_query,
+    query_terms,
+    stem,
+    stem_text,
+    stream_text,
+    words,
+)
+
+
+@pytest.mark.parametrize(
+    "forms",
+    [
+        ("skola", "skolor", "skolorna"),
+        ("kvävedioxid", "kvävedioxiden"),
+        ("evenemang", "evenemangen"),
+        ("bibliotek", "biblioteket", "biblioteken"),
+        ("bygglov", "bygglovet"),
+    ],
+)
+def test_inflected_forms_share_a_stem(forms):
+    assert len({stem(form) for form in forms}) == 1
+
+
+def test_words_drop_search_syntax_and_keep_swedish_letters():
+    assert words('"Kvävedioxid" AND (luft*) -- 😀 Öppet_hus') == [
+        "kvävedioxid",
+        "and",
+        "luft",
+        "öppet",
+        "hus",
+    ]
+
+
+def test_decomposed_letters_are_one_letter():
+    assert words("kva\u0308vedioxid") == ["kvävedioxid"]
+
+
+def test_query_terms_are_distinct_and_bounded():
+    assert query_terms("skola skola luft") == ["skola", "luft"]
+    assert len(query_terms(" ".join(f"ord{i}" for i in range(50)))) == 12
+
+
+def test_normalised_query_keeps_words_only():
+    assert normalise_query("  Var ÄR bygglov?!  ") == "var är bygglov"
+
+
+def test_stem_text():
+    assert stem_text("Skolorna och evenemangen") == "skol och evenemang"
+
+
+def test_highlight_marks_inflected_forms_and_escapes():
+    text = "Kvävedioxiden kommer från <trafik>. Halten av kvävedioxid sjunker."
+    marked = highlight(text, ["kvävedioxid"])
+    assert "<mark>Kvävedioxiden</mark>" in marked
+    assert "<mark>kvävedioxid</mark>" in marked
+    assert "&lt;trafik&gt;" in marked
+
+
+def test_highlight_returns_a_window_around_the_first_hit():
+    text = " ".join(["fyllnad"] * 100 + ["skolorna"] + ["slut"] * 100)
+    marked = highlight(text, ["skola"], width=20)
+    assert marked.startswith("… ") and marked.endswith(" …")
+    assert "<mark>skolorna</mark>" in marked
+    assert len(marked.split()) <= 24
+
+
+def test_highlight_without_match_is_empty():
+    assert highlight("Inget här", ["skola"]) == ""
+
+
+def test_stream_text_reads_nested_blocks():
+    raw = [
+        {"type": "paragraph", "value": "<p>Första <b>stycket</b></p>", "id": "a"},
+        {"type": "fact_box", "value": {"heading": "Fakta", "text": "<p>Mer</p>"}, "id": "b"},
+    ]
+    assert stream_text(raw) == "Första stycket Fakta Mer"
+
+
+def test_split_terms():
+    assert split_terms("Bygglov, bygganmälan\nbyggnadslov,, bygglov") == [
+        "bygglov",
+        "bygganmälan",
+        "byggnadslov",
+    ]
+
+
+def test_expand_matches_synonyms_by_stem_and_longest_phrase():
+    groups = [["bygglov", "bygganmälan"], ["öppet hus", "visning"]]
+    assert expand(["bygglovet", "pris"], groups) == [
+        ["bygglovet", "bygglov", "bygganmälan"],
+        ["pris"],
+    ]
+    assert expand(["öppet", "hus", "idag"], groups) == [
+        ["öppet hus", "visning"],
+        ["idag"],
+    ]
+    assert highlight_terms(expand(["visning"], groups)) == ["hus", "visning", "öppet"]
+
+
+def test_build_query_groups_plain_words():
+    from modelsearch.query import And, Or, PlainText
+
+    query = build_query([["luft"], ["bygglov", "bygganmälan"], ["pris"]])
+    assert isinstance(query, And)
+    plain, either = query.subqueries
+    assert isinstance(plain, PlainText) and plain.query_string == "luft pris"
+    assert isinstance(either, Or)
+    single = build_query([["luft"]])
+    assert isinstance(single, PlainText)
+
+
+@given(st.text(max_size=300))
+def test_text_functions_never_fail(text):
+    terms = query_terms(text)
+    stem_text(text)
+    normalise_query(text)
+    highlight(text, terms)
+    if terms:
+        build_query(expand(terms, [["a b", "c"]]))

@@ -1,0 +1,8 @@
+from django.urls import path
+
+from kommunwebb.search import views
+
+urlpatterns = [
+    path("", views.search, name="search"),
+    path("forslag/", views.autocomplete, name="search_autocomplete"),
+]
