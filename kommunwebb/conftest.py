@@ -39,6 +39,11 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
+# The demo server's environment (its settings and temporary var/), for tests that look
+# into its database through `demo_manage`.
+DEMO_ENV: dict[str, str] = {}
+
+
 @pytest.fixture(scope="session")
 def demo_server(tmp_path_factory):
     """The site as `make run` serves it (gunicorn, whitenoise, demo content) on a free port,
@@ -56,7 +61,11 @@ def demo_server(tmp_path_factory):
         "DJANGO_SETTINGS_MODULE": "kommunwebb.settings.dev",
         "KOMMUNWEBB_VAR_DIR": str(var),
         "PYTHONUNBUFFERED": "1",
+        # Form e-mail lands as files in var/outbox/, where browser tests read it.
+        "KOMMUNWEBB_EMAIL_BACKEND": "kommunwebb.forms.outbox.FileOutboxBackend",
     }
+    DEMO_ENV.clear()
+    DEMO_ENV.update(env)
     python = sys.executable
     for args in (
         ["migrate", "--noinput", "-v0"],
@@ -84,6 +93,15 @@ def demo_server(tmp_path_factory):
         stdout=log,
         stderr=subprocess.STDOUT,
     )
+    # The task worker beside the web server, as deploy/serve-embedded starts it.
+    worker_log = open(var / "worker.log", "w")  # noqa: SIM115 - closed when the fixture ends
+    worker = subprocess.Popen(
+        [python, "manage.py", "db_worker", "--queue-name", "*", "--interval", "0.2"],
+        cwd=root,
+        env=env,
+        stdout=worker_log,
+        stderr=subprocess.STDOUT,
+    )
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 30
     while True:
@@ -93,12 +111,40 @@ def demo_server(tmp_path_factory):
         except OSError:
             if time.monotonic() > deadline or server.poll() is not None:
                 server.kill()
+                worker.kill()
                 raise RuntimeError((var / "server.log").read_text()) from None
             time.sleep(0.2)
     yield base
     server.terminate()
+    worker.terminate()
     server.wait(timeout=10)
+    worker.wait(timeout=30)
     log.close()
+    worker_log.close()
+
+
+@pytest.fixture(scope="session")
+def demo_manage(demo_server):
+    """Run a manage.py command against the demo server's own database; returns stdout.
+    E.g. ``demo_manage("shell", "-c", "from x import Y; print(Y.objects.count())")``."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+
+    def run(*args: str) -> str:
+        result = subprocess.run(
+            [sys.executable, "manage.py", *args],
+            cwd=root,
+            env=DEMO_ENV,
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+        return result.stdout
+
+    return run
 
 
 @pytest.fixture(scope="session")

@@ -4,12 +4,14 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from kommunwebb.search import views as search_views
-
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("dokument/", include(wagtaildocs_urls)),
-    path("sok/", search_views.search, name="search"),
+    path("sok/", include("kommunwebb.search.urls")),
+    # Feeds, calendars, sitemap.xml, robots.txt and the read-only API (/api/v2/).
+    path("", include("kommunwebb.opendata.urls")),
+    path("samtycke/", include("kommunwebb.consent.urls")),
+    path("statistik/", include("kommunwebb.analytics.urls")),
 ]
 
 if settings.KOMMUNWEBB_SERVE_MEDIA:
@@ -25,3 +27,4 @@ if settings.KOMMUNWEBB_SERVE_MEDIA:
 urlpatterns += [path("", include(wagtail_urls))]
 
 handler404 = "kommunwebb.core.views.page_not_found"
+handler400 = "kommunwebb.forms.views.bad_request"

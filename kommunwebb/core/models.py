@@ -105,6 +105,9 @@ class SiteSettings(BaseSiteSetting):
         ),
     ]
 
+    # The footer on every page shows these pages: one query instead of five.
+    select_related = ["about_page", "cookies_page", "privacy_page", "accessibility_page"]
+
     class Meta:
         verbose_name = _("webbplatsinställningar")
 

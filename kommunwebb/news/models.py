@@ -48,6 +48,21 @@ class NewsIndexPage(Page):
     class Meta:
         verbose_name = _("nyhetslista")
 
+    def route(self, request, path_components):
+        # An article with its image and contact in one query, instead of Wagtail's three
+        # (the page, its specific row, then each foreign key as the template reads it).
+        if path_components:
+            article = (
+                NewsArticlePage.objects.child_of(self)
+                .filter(slug=path_components[0])
+                .select_related("listing_image", "contact")
+                .first()
+            )
+            if article is not None:
+                article._cached_parent_obj = self
+                return article.route(request, path_components[1:])
+        return super().route(request, path_components)
+
     def articles(self):
         return (
             NewsArticlePage.objects.live()

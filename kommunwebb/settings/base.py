@@ -17,11 +17,19 @@ INSTALLED_APPS = [
     "kommunwebb.topics",
     "kommunwebb.alerts",
     "kommunwebb.search",
+    "kommunwebb.opendata",
     "kommunwebb.demo",
+    "kommunwebb.forms",
+    "kommunwebb.retention",
+    "kommunwebb.gdpr",
+    "kommunwebb.consent",
+    "kommunwebb.analytics",
+    "kommunwebb.pagecache",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.search_promotions",
+    "wagtail.api.v2",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -45,6 +53,10 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Statistics beacons (POST /statistik/beacon) need nothing below: answered right here.
+    "kommunwebb.analytics.middleware.BeaconMiddleware",
+    # First: a cached page is answered before any other middleware runs (kommunwebb/pagecache).
+    "kommunwebb.pagecache.middleware.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -54,6 +66,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Counts page views until the page cache (which counts them itself) is installed.
+    "kommunwebb.analytics.counting.PageViewMiddleware",
 ]
 
 ROOT_URLCONF = "kommunwebb.urls"
@@ -137,7 +151,8 @@ TASKS = {
 WAGTAIL_SITE_NAME = os.environ.get("KOMMUNWEBB_SITE_NAME", "Kommunwebb")
 WAGTAILADMIN_BASE_URL = os.environ.get("KOMMUNWEBB_BASE_URL", "http://127.0.0.1:8000")
 WAGTAIL_I18N_ENABLED = False
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Swedish stemming on SQLite and PostgreSQL: see kommunwebb/search/backends/swedish.py.
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "kommunwebb.search.backends.swedish"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
@@ -150,6 +165,12 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
+# Form pages (kommunwebb/forms, docs/forms.md): a Swedish 403 page for a missing CSRF token;
+# webhooks to a case system are signed (HMAC-SHA256) with this secret.
+CSRF_FAILURE_VIEW = "kommunwebb.forms.views.csrf_failure"
+CITYFORMS_WEBHOOK_SECRET = os.environ.get("KOMMUNWEBB_FORMS_WEBHOOK_SECRET", "")
+# A send gives up well inside a form delivery's lease (120 s), so no two workers overlap.
+EMAIL_TIMEOUT = 30
 # Wagtail marks its own preview views SAMEORIGIN; everything else may not be framed.
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
@@ -162,12 +183,51 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    # Defense in depth: every handler strips IP addresses and user agents from each record.
+    "filters": {"scrub": {"()": "kommunwebb.retention.logs.ScrubFilter"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": "plain", "filters": ["scrub"]}
+    },
     "root": {"handlers": ["console"], "level": "WARNING"},
     "loggers": {
         # django.request and django.server would log request lines; keep them to errors.
         "django.server": {"level": "ERROR"},
     },
 }
+# Log files, one per day, deleted after their retention period by `manage.py purge_expired`
+# (kind "logs.application"). Off unless set; the embedded profile (dev.py) uses var/log/.
+LOG_DIR = Path(os.environ["KOMMUNWEBB_LOG_DIR"]) if os.environ.get("KOMMUNWEBB_LOG_DIR") else None
+if LOG_DIR:
+    from kommunwebb.retention.logs import with_log_files
+
+    LOGGING = with_log_files(LOGGING, LOG_DIR)
+
+# Cookie consent (kommunwebb/consent, contract C1). Raise the version when the cookie policy
+# changes: every visitor is asked again. Varnish's VCL must be given the same number.
+CONSENT_POLICY_VERSION = int(os.environ.get("KOMMUNWEBB_CONSENT_POLICY_VERSION", "1"))
+
+# Built-in statistics (kommunwebb/analytics, docs/analytics.md). Raw events (hourly page
+# views, beacons with the random visitor id) are kept this many days, then only daily
+# aggregates remain, for this many months.
+ANALYTICS_RAW_RETENTION_DAYS = int(os.environ.get("KOMMUNWEBB_ANALYTICS_RAW_DAYS", "30"))
+ANALYTICS_AGGREGATE_RETENTION_MONTHS = int(
+    os.environ.get("KOMMUNWEBB_ANALYTICS_AGGREGATE_MONTHS", "25")
+)
+# Beacons per minute per visitor id, and per address for beacons without one.
+ANALYTICS_BEACONS_PER_VISITOR = int(os.environ.get("KOMMUNWEBB_ANALYTICS_PER_VISITOR", "120"))
+ANALYTICS_BEACONS_PER_ADDRESS = int(os.environ.get("KOMMUNWEBB_ANALYTICS_PER_ADDRESS", "60"))
+
+# The page cache (kommunwebb/pagecache, docs/performance.md). Every gunicorn worker must
+# see the same cache, so the embedded profile keeps pages in files under var/cache/; the
+# production profile puts them in Redis. KOMMUNWEBB_PAGECACHE=0 switches it off.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "pages": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": VAR_DIR / "cache" / "pages",
+        "OPTIONS": {"MAX_ENTRIES": 5000},
+    },
+}
+PAGECACHE_ENABLED = os.environ.get("KOMMUNWEBB_PAGECACHE", "1") == "1"
 
 KOMMUNWEBB_SERVE_MEDIA = os.environ.get("KOMMUNWEBB_SERVE_MEDIA", "1") == "1"

@@ -19,4 +19,17 @@ def _local_secret_key() -> str:
 
 
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY") or _local_secret_key()
-EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+# Form e-mail goes to the console, or with
+# KOMMUNWEBB_EMAIL_BACKEND=kommunwebb.forms.outbox.FileOutboxBackend to one file per message
+# in KOMMUNWEBB_OUTBOX_DIR (default var/outbox/), as the browser tests use it.
+EMAIL_BACKEND = os.environ.get(
+    "KOMMUNWEBB_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
+)
+CITYFORMS_OUTBOX_DIR = os.environ.get("KOMMUNWEBB_OUTBOX_DIR", "")
+
+# The embedded profile keeps its logs in var/log/, one file per day (see base.py).
+if LOG_DIR is None:
+    from kommunwebb.retention.logs import with_log_files
+
+    LOG_DIR = VAR_DIR / "log"
+    LOGGING = with_log_files(LOGGING, LOG_DIR)

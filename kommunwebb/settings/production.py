@@ -35,3 +35,39 @@ EMAIL_BACKEND = os.environ.get(
 )
 EMAIL_HOST = os.environ.get("DJANGO_EMAIL_HOST", "localhost")
 DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "webbplats@kommun.example")
+
+# Redis for the page cache and Django's cache when REDIS_URL is set (the production profile);
+# without it, the embedded profile's file cache under var/cache/ from base.py stays.
+if os.environ.get("REDIS_URL"):
+    _redis = os.environ["REDIS_URL"].rstrip("/")
+    CACHES = {
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": f"{_redis}/0",
+            "OPTIONS": {"CLIENT_CLASS": "django_redis.client.DefaultClient"},
+        },
+        "pages": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": f"{_redis}/1",
+            "OPTIONS": {
+                "CLIENT_CLASS": "django_redis.client.DefaultClient",
+                # If Redis is down the site renders pages instead of failing.
+                "IGNORE_EXCEPTIONS": True,
+            },
+        },
+    }
+
+# Varnish in front (deploy/varnish/): the page cache soft-purges it after every publish and
+# warms the crisis page; Wagtail's frontend cache purges each published page's URL too.
+PAGECACHE_VARNISH_URL = os.environ.get("KOMMUNWEBB_VARNISH_URL", "")
+PAGECACHE_WARM_PATHS = [
+    p for p in os.environ.get("KOMMUNWEBB_WARM_PATHS", "").split(",") if p.startswith("/")
+]
+if PAGECACHE_VARNISH_URL:
+    INSTALLED_APPS = [*INSTALLED_APPS, "wagtail.contrib.frontend_cache"]
+    WAGTAILFRONTENDCACHE = {
+        "varnish": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": PAGECACHE_VARNISH_URL,
+        }
+    }

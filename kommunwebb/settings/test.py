@@ -33,11 +33,23 @@ else:
     }
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages"},
+}
+# Tests run inside transactions that never commit, so publishing never invalidates: a
+# cached page would leak from one test into the next. kommunwebb/pagecache's tests switch
+# it on (with commits captured) where they need it.
+PAGECACHE_ENABLED = False
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Statistics are written as they are recorded, not by a background thread.
+ANALYTICS_FLUSH_SECONDS = 0
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "kommunwebb.search.backends.swedish"}}
+# Any response in the suite that sets a cookie missing from kommunwebb/consent/registry.py
+# fails its test (outermost, so it sees what every other middleware set).
+MIDDLEWARE = ["kommunwebb.consent.testing.CookieRegistryMiddleware", *MIDDLEWARE]

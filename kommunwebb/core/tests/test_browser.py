@@ -83,7 +83,8 @@ def test_skip_link_reaches_main_content_by_keyboard(browser_page, demo_server, u
 
 def test_search_box_in_header_works(browser_page, demo_server):
     browser_page.goto(demo_server + "/")
-    box = browser_page.get_by_role("searchbox").first
+    # A combobox once the search suggestions' script has run (kommunwebb/search).
+    box = browser_page.get_by_role("combobox").first
     box.fill("kvävedioxid")
     box.press("Enter")
     browser_page.wait_for_url("**/sok/**")

@@ -17,14 +17,11 @@ class Command(BaseCommand):
         User = get_user_model()
         if User.objects.filter(is_superuser=True).exists():
             self.stdout.write(
-                "Admin: log in at /admin/ with your account "
-                "(`make superuser` creates another one)."
+                "Admin: log in at /admin/ with your account (`make superuser` creates another one)."
             )
             return
         password = secrets.token_urlsafe(18)
-        User.objects.create_superuser(
-            username=options["username"], email="", password=password
-        )
+        User.objects.create_superuser(username=options["username"], email="", password=password)
         self.stdout.write(
             self.style.SUCCESS(
                 f"Created administrator '{options['username']}' with password {password}\n"
