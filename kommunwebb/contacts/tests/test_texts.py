@@ -116,6 +116,6 @@ def test_upcoming_deviations_name_holidays_and_exceptions():
     ]
 
 
-def test_english_falls_back_to_the_swedish_source_until_translated():
+def test_english_interface_gets_english_status_text():
     with translation.override("en"):
-        assert text(OFFICE, 2026, 5, 15, 17).endswith("Monday 08:00")
+        assert text(OFFICE, 2026, 5, 15, 17) == "Closed – opens on Monday at 08:00"

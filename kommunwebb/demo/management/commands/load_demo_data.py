@@ -5,7 +5,9 @@ Does nothing if the database already has a home page, so it is safe to run on ev
 
 import re
 import time
+from io import StringIO
 
+from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
@@ -45,6 +47,8 @@ class Command(BaseCommand):
                 raise CommandError(
                     f"Could not load the demo, nothing was saved: {error}"
                 ) from error
+        # Index now, so search works before the task worker has caught up.
+        call_command("update_index", stdout=StringIO())
         self.stdout.write(
             self.style.SUCCESS(
                 "Loaded the Sundhamn demo: {pages} pages ({articles} news articles, {events} "
