@@ -42,7 +42,9 @@ class Stack:
         self.varnish_port = services.free_port()
         self.url = f"http://127.0.0.1:{self.varnish_port}"
         self.env = {
-            **os.environ,
+            # Production settings switch to PostgreSQL when DATABASE_* is set, as it is in
+            # CI's PostgreSQL pass; this stack serves its own SQLite copy of the demo.
+            **{k: v for k, v in os.environ.items() if not k.startswith("DATABASE_")},
             "DJANGO_SETTINGS_MODULE": "kommunwebb.settings.production",
             "DJANGO_SECRET_KEY": "varnish-test-only",
             "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
