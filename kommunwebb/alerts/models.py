@@ -26,14 +26,17 @@ class AlertQuerySet(models.QuerySet):
                 page.path[:i] for i in range(page.steplen, len(page.path) + 1, page.steplen)
             ]
             scope |= Q(page__path__in=ancestor_paths)
-        # Crisis first, then the newest.
+        return alerts.filter(scope).most_urgent_first()
+
+    def most_urgent_first(self):
+        """Crisis first, then important, then information; the newest first within each."""
         level_order = models.Case(
             models.When(level=AlertLevel.CRISIS, then=0),
             models.When(level=AlertLevel.IMPORTANT, then=1),
             default=2,
             output_field=models.IntegerField(),
         )
-        return alerts.filter(scope).order_by(level_order, "-starts_at")
+        return self.order_by(level_order, "-starts_at")
 
 
 class Alert(models.Model):
@@ -106,6 +109,14 @@ class Alert(models.Model):
         super().clean()
         if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
             raise ValidationError({"ends_at": _("Sluttiden måste vara efter starttiden.")})
+
+    def shown_on(self, page) -> bool:
+        """Whether the alert belongs on ``page``: it is for the whole site, or scoped to the
+        page or one of its ancestors (what ``for_page`` asks the database)."""
+        if self.page_id is None:
+            return True
+        path = getattr(page, "path", None) or ""
+        return bool(path) and path.startswith(self.page.path)
 
     @property
     def dismissible(self):

@@ -87,6 +87,8 @@ class PageCacheMiddleware:
         key = cache_key(request, consent_state(request))
         found = cache.get_many((GENERATION_KEY, key))
         generation = found.get(GENERATION_KEY) or current_generation(cache)
+        # For what the page shares with every other (memo.py): no second read.
+        request._pagecache_generation = generation
         entry = found.get(key)
         now = time.time()
         if entry is not None and entry.generation == generation and entry.expires_at > now:

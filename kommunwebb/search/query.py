@@ -12,6 +12,7 @@ from modelsearch.query import And, Or, PlainText
 from taggit.models import Tag
 from wagtail.models import Page
 
+from kommunwebb.pagecache import memo
 from kommunwebb.search.backends.common import TOTAL_FIELD
 from kommunwebb.search.models import SynonymGroup, ZeroResultQuery
 from kommunwebb.search.text import normalise_query, query_terms, stem, words
@@ -91,16 +92,20 @@ def highlight_terms(positions: list[list[str]]) -> list[str]:
     )
 
 
-def topics():
+def topics(request=None) -> list[Tag]:
     """News topics residents can narrow a search to: those used by a live article or topic
-    page."""
+    page. Read once per content generation (``pagecache.memo``)."""
     from kommunwebb.news.models import NewsArticlePage
     from kommunwebb.topics.models import TopicPage
 
-    used = Q(news_newstag_items__content_object__in=NewsArticlePage.objects.live().public()) | Q(
-        pk__in=TopicPage.objects.live().public().values("topic_id")
-    )
-    return Tag.objects.filter(used).distinct().order_by("name")
+    def used():
+        articles = NewsArticlePage.objects.live().public()
+        used = Q(news_newstag_items__content_object__in=articles) | Q(
+            pk__in=TopicPage.objects.live().public().values("topic_id")
+        )
+        return list(Tag.objects.filter(used).distinct().order_by("name"))
+
+    return memo.shared("search_topics", used, request)
 
 
 def base_queryset(kind: str = "", topic: Tag | None = None):
@@ -143,11 +148,15 @@ class Search:
     def is_filtered(self) -> bool:
         return bool(self.kind or self.topic)
 
-    def results(self):
-        """All matching pages, best first (base Page instances; see ``page()``)."""
+    def results(self, *, only_ids: bool = False):
+        """All matching pages, best first (base Page instances; see ``page()``); with
+        ``only_ids`` the instances have only their primary key loaded."""
         if not self.positions:
             return Page.objects.none()
-        return base_queryset(self.kind, self.topic).search(build_query(self.positions))
+        pages = base_queryset(self.kind, self.topic)
+        if only_ids:
+            pages = pages.only("pk")
+        return pages.search(build_query(self.positions))
 
     def page(self, number, per_page: int):
         """One page of results as a Django paginator page, with specific page instances.
@@ -163,7 +172,9 @@ class Search:
             number = 1
         if number < 1:
             number = 1
-        results = self.results()
+        # Only the ids: ``_specific`` fetches the ten pages afterwards. Carrying every page
+        # column through the ranking made PostgreSQL sort thousands of wide rows on disk.
+        results = self.results(only_ids=True)
         offset = (number - 1) * per_page
         items = list(results[offset : offset + per_page]) if offset < 10**9 else []
         if not items and offset:

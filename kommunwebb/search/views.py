@@ -83,7 +83,7 @@ def search(request):
             "error": error,
             "kinds": search_query.KINDS,
             "kind": kind,
-            "topics": search_query.topics(),
+            "topics": search_query.topics(request),
             "topic": topic,
             "topic_slug": topic_slug if topic else "",
             "all_url": f"{reverse('search')}?{urlencode({'q': query})}",

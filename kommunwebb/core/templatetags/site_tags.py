@@ -7,9 +7,12 @@ from datetime import date, timedelta
 from django import template
 from django.apps import apps
 from django.db.models import prefetch_related_objects
+from django.http.request import split_domain_port
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import Page, Site
+
+from kommunwebb.pagecache import memo
 
 register = template.Library()
 
@@ -18,7 +21,15 @@ def _site(context):
     request = context.get("request")
     if request is None:
         return None
-    return Site.find_for_request(request)
+    site = getattr(request, "_wagtail_site", None)
+    if site is None:
+        hostname, port = split_domain_port(request._get_raw_host())[0], request.get_port()
+        site = memo.shared(
+            ("site", hostname, port), lambda: Site.find_for_request(request), request
+        )
+        # Where Wagtail's own Site.find_for_request looks first.
+        request._wagtail_site = site
+    return site
 
 
 def _page_path(page):
@@ -71,13 +82,17 @@ def primary_nav(context, page=None):
         return []
     # No .public() here: it costs a query on every page, and editors decide what is in the
     # menu with "show in menus" anyway.
-    children = (
-        Page.objects.live()
-        .in_menu()
-        # A child of "/home/" has a url_path one segment longer and sits one level deeper.
-        .filter(url_path__startswith=root_path, depth=root_path.count("/") + 1)
-        .order_by("path")
-        .specific(defer=True)
+    children = memo.shared(
+        ("primary_nav", root_path),
+        lambda: list(
+            Page.objects.live()
+            .in_menu()
+            # A child of "/home/" has a url_path one segment longer and sits one level deeper.
+            .filter(url_path__startswith=root_path, depth=root_path.count("/") + 1)
+            .order_by("path")
+            .specific(defer=True)
+        ),
+        context.get("request"),
     )
     here = _page_path(page)
     items = []

@@ -4,6 +4,7 @@ import pytest
 from django.db import connection
 
 from kommunwebb.news.factories import NewsIndexPageFactory
+from kommunwebb.pagecache import memo
 from kommunwebb.pagecache.conf import page_cache
 from kommunwebb.pagecache.invalidation import _bump
 
@@ -14,8 +15,10 @@ def pagecache(settings):
     settings.PAGECACHE_ENABLED = True
     settings.PAGECACHE_TTL = 3600
     page_cache().clear()
+    memo.clear()
     yield page_cache()
     page_cache().clear()
+    memo.clear()
 
 
 @pytest.fixture

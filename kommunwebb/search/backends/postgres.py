@@ -7,10 +7,14 @@ index can answer, and ranked every matching row through a join it could not plan
 separately, so their GIN indexes answer the match, and the rank is computed only for
 matching rows."""
 
+from contextlib import contextmanager
+
+from django.db import connections, transaction
 from modelsearch.backends.database.postgres.postgres import (
     PostgresAutocompleteQueryCompiler,
     PostgresSearchBackend,
     PostgresSearchQueryCompiler,
+    PostgresSearchResults,
 )
 from modelsearch.conf import get_app_config
 from modelsearch.query import And, Boost, Not, Or, Phrase, PlainText
@@ -128,7 +132,43 @@ class SwedishPostgresAutocompleteQueryCompiler(FastMatchMixin, PostgresAutocompl
         ]
 
 
+@contextmanager
+def index_scans(using: str):
+    """Inside: the planner reaches the index entries through their GIN indexes, never a
+    sequential scan. Its cost model knows nothing of the work a sequential scan does here:
+    matching ``body @@ query`` row by row unpacks every body's tsvector from TOAST storage.
+    For a word in most pages that scan took 27 ms of a 45 ms query; the bitmap scan of the
+    GIN index answers the same match in 4 ms. Just-in-time compilation is off too: the
+    penalty the planner adds to a sequential scan would make it compile every query
+    (200 ms). The settings last for this transaction (a savepoint inside an outer one) and
+    are put back afterwards."""
+    with transaction.atomic(using=using):
+        with connections[using].cursor() as cursor:
+            cursor.execute(
+                "SELECT current_setting('enable_seqscan'), current_setting('jit'), "
+                "set_config('enable_seqscan', 'off', true), set_config('jit', 'off', true)"
+            )
+            seqscan, jit, _off, _jit_off = cursor.fetchone()
+        yield
+        with connections[using].cursor() as cursor:
+            cursor.execute(
+                "SELECT set_config('enable_seqscan', %s, true), set_config('jit', %s, true)",
+                [seqscan, jit],
+            )
+
+
+class SwedishPostgresSearchResults(PostgresSearchResults):
+    def _do_search(self):
+        with index_scans(self.query_compiler.queryset.db):
+            return super()._do_search()
+
+    def _do_count(self):
+        with index_scans(self.query_compiler.queryset.db):
+            return super()._do_count()
+
+
 class SwedishPostgresSearchBackend(PostgresSearchBackend):
+    results_class = SwedishPostgresSearchResults
     query_compiler_class = SwedishPostgresQueryCompiler
     autocomplete_query_compiler_class = SwedishPostgresAutocompleteQueryCompiler
 

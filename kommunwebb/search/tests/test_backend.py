@@ -92,3 +92,23 @@ def test_sqlite_match_expression_keeps_only_stems():
     assert fts_expression(query) == '(("skol" AND "and" AND "near") AND "öppet hus")'
     assert stem_query(PlainText('"*()')) is None
     assert fts_expression(Not(PlainText("a"))) is None
+
+
+def test_postgres_search_leaves_the_planner_settings_as_it_found_them(news):
+    if connection.vendor != "postgresql":
+        return  # PostgreSQL's planner settings only (and CI fails skips)
+    from django.db import transaction
+
+    publish(NewsArticlePageFactory(parent=news, title="Skolorna öppnar"))
+
+    def settings_now():
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT current_setting('enable_seqscan'), current_setting('jit')")
+            return cursor.fetchone()
+
+    before = settings_now()
+    with transaction.atomic():  # as in a request that is already in a transaction
+        assert titles("skolor") == {"Skolorna öppnar"}
+        assert Page.objects.live().search("skolor").count() == 1
+        assert settings_now() == before
+    assert settings_now() == before
