@@ -3,10 +3,18 @@
 1. Serves the demo site as `make run` does (gunicorn with deploy/gunicorn.conf.py and the
    task worker beside it, embedded settings, a temporary var/ with the demo loaded) on a
    free loopback port.
-2. wrk POSTs beacons to /statistik/beacon as stats.js does (same origin, statistics
-   consent, a visitor id out of a pool of valid ones, real page paths, varying metrics)
-   at 32 connections: req/s, p50, p99, non-2xx answers, and how many beacons reached the
-   database once the buffers flushed.
+2. Once the task worker has worked off what loading the demo queued (the search index and
+   reference index of every page), wrk POSTs beacons to /statistik/beacon as stats.js does
+   (same origin, statistics consent, a visitor id out of a pool of valid ones, real page
+   paths, varying metrics), twice:
+   * at the target rate: 128 connections, each waiting a random 0-106 ms before its next
+     beacon, as many browsers each sending now and then do: about 2,400 beacons/s offered.
+     The issue's bar (>= 2,000 beacons/s at p99 <= 50 ms) is judged on this run: the
+     achieved rate and its p99.
+   * flat out: 32 connections with no pause, the most the server answers (its capacity) and
+     the latency when every core is busy, which is all queueing.
+   For each: req/s, p50, p99, non-2xx answers, and how many beacons reached the database
+   once the buffers flushed.
 3. `manage.py generate_analytics_events --count 10000000 --days 365` (bulk SQL, rolled up
    into daily aggregates, raw events past 30 days purged as the daily job would), then
    the dashboard for the last 12 months, loaded over HTTP by a logged-in editor: median,
@@ -39,6 +47,11 @@ sys.path.insert(0, str(ROOT))
 from kommunwebb.testing import services  # noqa: E402
 
 CONNECTIONS = 32
+# The paced run: enough connections that each one pauses between beacons, as browsers do.
+PACED_CONNECTIONS = 128
+OFFERED_PER_S = 2400
+TARGET_PER_S = 2000
+TARGET_P99_MS = 50.0
 WRK_THREADS = 2
 VISITORS = 5000
 USER_AGENT = (
@@ -50,6 +63,12 @@ LUA = """
 local ids = {%(ids)s}
 local paths = {%(paths)s}
 local n = 0
+local pause = %(pause)d  -- mean milliseconds between a connection's beacons; 0: none
+if pause > 0 then
+  delay = function()
+    return math.random(0, 2 * pause)
+  end
+end
 request = function()
   n = n + 1
   local body = string.format(
@@ -77,12 +96,12 @@ def _ms(text: str) -> float:
     return float(number) * _UNITS[unit]
 
 
-def wrk(url: str, script: Path, seconds: int) -> dict:
+def wrk(url: str, script: Path, seconds: int, connections: int = CONNECTIONS) -> dict:
     output = subprocess.run(
         [
             "wrk",
             f"-t{WRK_THREADS}",
-            f"-c{CONNECTIONS}",
+            f"-c{connections}",
             f"-d{seconds}s",
             "--latency",
             "--timeout",
@@ -104,6 +123,33 @@ def wrk(url: str, script: Path, seconds: int) -> dict:
         match = re.search(rf"^\s+{percentile}(?:\.0+)?%\s+(\S+)", output, re.MULTILINE)
         result[f"p{percentile}"] = _ms(match.group(1))
     return result
+
+
+def beacon_run(base: str, script: Path, seconds: int, connections: int) -> dict:
+    from kommunwebb.analytics.models import BeaconEvent
+
+    stored_before = BeaconEvent.objects.count()
+    result = wrk(base, script, seconds, connections)
+    time.sleep(4)  # the web processes flush their buffers every two seconds
+    stored = BeaconEvent.objects.count() - stored_before
+    say(
+        f"  {result['rps']:.0f} req/s, p50 {result['p50']:.1f} ms, p99 {result['p99']:.1f} ms, "
+        f"{result['non2xx']} non-2xx of {result['requests']}; {stored} stored"
+    )
+    return result
+
+
+def wait_for_tasks(timeout: float = 300) -> float:
+    """Seconds until no task is due or running (the demo's index tasks; the nightly jobs
+    wait for their hour)."""
+    from django_tasks_db.models import DBTaskResult
+
+    started = time.monotonic()
+    while time.monotonic() - started < timeout:
+        if not (DBTaskResult.objects.ready().exists() or DBTaskResult.objects.running().exists()):
+            break
+        time.sleep(1)
+    return time.monotonic() - started
 
 
 def setup_django(env: dict):
@@ -188,7 +234,6 @@ def main():
         ):
             services.manage(*command, env=env)
         setup_django(env)
-        from kommunwebb.analytics.models import BeaconEvent
         from kommunwebb.analytics.visitor import new_visitor_id
 
         port = services.free_port()
@@ -202,38 +247,48 @@ def main():
         base = f"http://127.0.0.1:{port}"
 
         # --- beacons -------------------------------------------------------------------
+        waited = wait_for_tasks()
+        say(f"The task worker finished what loading the demo queued in {waited:.0f} s.")
         ids = [new_visitor_id() for _ in range(VISITORS)]
         paths = page_paths()
-        script = work / "beacon.lua"
-        script.write_text(
-            LUA
-            % {
-                "ids": ", ".join(json.dumps(i) for i in ids),
-                "paths": ", ".join(json.dumps(p) for p in paths),
-                "origin": base,
-                "ua": USER_AGENT,
-                "consent": CONSENT,
-            }
-        )
-        say(f"Warming up, then {args.duration} s of beacons at {CONNECTIONS} connections …")
-        wrk(base, script, 3)
+        scripts = {}
+        for name, pause in (("paced", PACED_CONNECTIONS * 1000 // OFFERED_PER_S), ("flat", 0)):
+            scripts[name] = work / f"beacon-{name}.lua"
+            scripts[name].write_text(
+                LUA
+                % {
+                    "ids": ", ".join(json.dumps(i) for i in ids),
+                    "paths": ", ".join(json.dumps(p) for p in paths),
+                    "origin": base,
+                    "ua": USER_AGENT,
+                    "consent": CONSENT,
+                    "pause": pause,
+                }
+            )
+        say("Warming up …")
+        wrk(base, scripts["flat"], 3)
         time.sleep(3)
-        stored_before = BeaconEvent.objects.count()
-        result = wrk(base, script, args.duration)
-        time.sleep(4)  # the web processes flush their buffers every two seconds
-        stored = BeaconEvent.objects.count() - stored_before
         say(
-            f"beacons: {result['rps']:.0f} req/s, p50 {result['p50']:.1f} ms, "
-            f"p99 {result['p99']:.1f} ms, {result['non2xx']} non-2xx of "
-            f"{result['requests']}; {stored} stored"
+            f"{args.duration} s of beacons at about {OFFERED_PER_S}/s "
+            f"({PACED_CONNECTIONS} connections, each pausing between beacons) …"
+        )
+        paced = beacon_run(base, scripts["paced"], args.duration, PACED_CONNECTIONS)
+        say(f"{args.duration} s of beacons flat out ({CONNECTIONS} connections, no pause) …")
+        flat = beacon_run(base, scripts["flat"], args.duration, CONNECTIONS)
+        met = paced["rps"] >= TARGET_PER_S and paced["p99"] <= TARGET_P99_MS
+        say(
+            f"beacons: {paced['rps']:.0f}/s at p99 {paced['p99']:.1f} ms "
+            f"(target >= {TARGET_PER_S}/s at p99 <= {TARGET_P99_MS:.0f} ms: "
+            f"{'met' if met else 'NOT MET'}); capacity {flat['rps']:.0f}/s"
+        )
+        beacons = (
+            f"beacons_per_s={paced['rps']:.0f} beacon_p99_ms={paced['p99']:.1f} "
+            f"beacon_capacity_per_s={flat['rps']:.0f} beacon_capacity_p99_ms={flat['p99']:.1f}"
         )
 
         # --- dashboard -----------------------------------------------------------------
         if args.events <= 0:
-            say(
-                f"SUMMARY analytics beacons_per_s={result['rps']:.0f} "
-                f"beacon_p99_ms={result['p99']:.1f}"
-            )
+            say(f"SUMMARY analytics {beacons}")
             return
         say(f"Generating {args.events} synthetic events over 365 days …")
         started = time.monotonic()
@@ -253,11 +308,7 @@ def main():
             f"slowest {max(timings):.0f} ms of {args.runs} (first load {cold:.0f} ms, "
             f"{size // 1024} KB)"
         )
-        say(
-            f"SUMMARY analytics beacons_per_s={result['rps']:.0f} "
-            f"beacon_p99_ms={result['p99']:.1f} "
-            f"dashboard_12m_ms={statistics.median(timings):.0f}"
-        )
+        say(f"SUMMARY analytics {beacons} dashboard_12m_ms={statistics.median(timings):.0f}")
     finally:
         services.stop_pidfile(app_pid)
         services.stop_pidfile(worker_pid)

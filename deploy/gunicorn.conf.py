@@ -19,3 +19,10 @@ errorlog = "-"
 # (access-YYYY-MM-DD.log, server-YYYY-MM-DD.log), purged by `manage.py purge_expired`.
 logconfig_dict = gunicorn_logconfig(default_log_dir())
 forwarded_allow_ips = "127.0.0.1"
+
+
+def post_worker_init(worker):
+    # Long-lived objects out of the garbage collector's way (kommunwebb/wsgi.py).
+    from kommunwebb.wsgi import settle
+
+    settle()
