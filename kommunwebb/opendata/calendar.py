@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from icalendar import Calendar, Event, Timezone, vText
 
 STOCKHOLM = "Europe/Stockholm"
@@ -62,7 +63,7 @@ def occurrence_event(occurrence, *, url: str, host: str, stamp) -> Event:
         event.add("dtend", timezone.localtime(occurrence.end, tz))
     description = [page.lead]
     if getattr(page, "organiser", ""):
-        description.append(f"Arrangör: {page.organiser}")
+        description.append(_("Arrangör: %(organiser)s") % {"organiser": page.organiser})
     if url:
         description.append(url)
     event.add("description", "\n\n".join(part for part in description if part))

@@ -1,6 +1,7 @@
 from datetime import timedelta
 
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 # Zero-hit queries are kept as long as the analytics app keeps its raw events (contract C4),
 # including any RETENTION_PERIODS override of that kind; 30 days if analytics is absent.
@@ -39,7 +40,7 @@ def count_zero_results(cutoff):
 class SearchConfig(AppConfig):
     name = "kommunwebb.search"
     label = "kommunwebb_search"
-    verbose_name = "Sök"
+    verbose_name = _("Sök")
 
     def ready(self):
         try:
@@ -48,11 +49,11 @@ class SearchConfig(AppConfig):
             return
         register(
             "search.zero_results",
-            label="Sökningar utan träffar",
+            label=_("Sökningar utan träffar"),
             period=zero_result_period,
             purge=purge_zero_results,
             count=count_zero_results,
-            describe=(
+            describe=_(
                 "Sökord som inte gav någon träff och hur många gånger per dag, utan uppgift "
                 "om vem som sökte. Gallras lika som statistikens rådata."
             ),
