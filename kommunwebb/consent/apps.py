@@ -15,7 +15,7 @@ class ConsentConfig(AppConfig):
 
     def ready(self):
         try:
-            from kommunwebb.retention.registry import register
+            from kommunwebb.retention.registry import register, register_source
         except ImportError:  # the retention app is optional for this one
             return
         from kommunwebb.retention.purging import count_queryset, purge_queryset
@@ -37,4 +37,13 @@ class ConsentConfig(AppConfig):
                 "valet och tidpunkten. Ett val gäller i 12 månader; beviset sparas en månad "
                 "längre och gallras sedan."
             ),
+        )
+        from . import rights
+
+        # Found by the consent id alone, which the cookie settings page shows the visitor.
+        register_source(
+            rights.KIND,
+            label=_("Samtyckesbeslut om kakor"),
+            find=rights.find,
+            erase=rights.erase,
         )

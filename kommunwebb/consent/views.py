@@ -161,6 +161,8 @@ def settings_page(request):
         "hide_consent_banner": True,
         "consent_state": state.consent_state(request),
         "has_choice": current is not None,
+        # Shown so the visitor can quote it to ask what is stored about the decision.
+        "consent_id": current.consent_id if current is not None else "",
         "statistics_on": bool(current and current.statistics),
         "refuses_tracking": current is None and state.refuses_tracking(request.headers),
         "saved": request.GET.get("sparat") == "1" and current is not None,

@@ -4,12 +4,14 @@ from django.utils.translation import gettext_lazy as _
 
 class PersonQueryForm(forms.Form):
     query = forms.CharField(
-        label=_("E-postadress, telefonnummer eller referensnummer"),
+        label=_("E-postadress, telefonnummer, referensnummer eller samtyckeskod"),
         max_length=254,
         min_length=3,
         strip=True,
         error_messages={
-            "required": _("Ange en e-postadress, ett telefonnummer eller ett referensnummer."),
+            "required": _(
+                "Ange en e-postadress, ett telefonnummer, ett referensnummer eller en samtyckeskod."
+            ),
             "min_length": _("Ange minst tre tecken."),
             "max_length": _("Sökningen får vara högst 254 tecken lång."),
         },

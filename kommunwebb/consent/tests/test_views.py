@@ -216,3 +216,11 @@ def test_settings_page_explains_gpc(client, home):
 def test_settings_page_ignores_a_foreign_next(client, home):
     html = client.get(URL + "?next=https://evil.example/").content.decode()
     assert 'name="next" value="/"' in html
+
+
+def test_settings_page_shows_the_consent_id_only_after_a_choice(client, home):
+    assert "consent-settings__id" not in client.get(URL).content.decode()
+    post(client, {"choice": "necessary", "next": "/"})
+    consent_id = ConsentRecord.objects.get().consent_id
+    html = client.get(URL).content.decode()
+    assert f"<code>{consent_id}</code>" in html

@@ -149,7 +149,7 @@ def test_search_finds_everything_across_sources(sources, officer):
 @pytest.mark.parametrize(
     ("query", "message"),
     [
-        ("", "Ange en e-postadress, ett telefonnummer eller ett referensnummer."),
+        ("", "Ange en e-postadress, ett telefonnummer, ett referensnummer eller en samtyckeskod."),
         ("ab", "Ange minst tre tecken."),
         ("a" * 255, "Sökningen får vara högst 254 tecken lång."),
         ("abc\x07def", "Sökningen innehåller otillåtna tecken."),
