@@ -18,6 +18,8 @@ errorlog = "-"
 # through the scrub filter, and in the embedded profile also to var/log/, one file per day
 # (access-YYYY-MM-DD.log, server-YYYY-MM-DD.log), purged by `manage.py purge_expired`.
 logconfig_dict = gunicorn_logconfig(default_log_dir())
+# The same, without a line for every accepted statistics beacon (kommunwebb/analytics/serving.py).
+logger_class = "kommunwebb.analytics.serving.AccessLogger"
 forwarded_allow_ips = "127.0.0.1"
 
 

@@ -22,7 +22,6 @@ from urllib.parse import unquote, urlsplit
 from django.conf import settings
 from django.core.exceptions import DisallowedHost
 from django.http import HttpResponse
-from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 
 from . import beacon, devices, pages, ratelimit, visitor
@@ -31,10 +30,14 @@ from .recording import record_beacon
 logger = logging.getLogger(__name__)
 
 CONTENT_TYPES = frozenset({"application/json", "text/plain"})
+NO_STORE = "max-age=0, no-cache, no-store, must-revalidate, private"
 
 
 def _status(code: int) -> HttpResponse:
-    return HttpResponse(status=code)
+    response = HttpResponse(status=code)
+    # What never_cache would add, without its header parsing (a tenth of a beacon's cost).
+    response.headers["Cache-Control"] = NO_STORE
+    return response
 
 
 def _consent_state(request) -> str:
@@ -48,10 +51,11 @@ def _consent_state(request) -> str:
 def is_same_origin(request) -> bool:
     here = f"{request.scheme}://{request.get_host()}"
     trusted = set(getattr(settings, "CSRF_TRUSTED_ORIGINS", []))
-    origin = request.headers.get("Origin")
+    # META rather than request.headers: that builds a dict of every header first.
+    origin = request.META.get("HTTP_ORIGIN")
     if origin is not None:
         return origin == here or origin in trusted
-    referer = request.headers.get("Referer")
+    referer = request.META.get("HTTP_REFERER")
     if not referer:
         return False
     try:
@@ -69,7 +73,6 @@ def _content_length(request) -> int | None:
 
 
 @csrf_exempt
-@never_cache
 def beacon_view(request):
     try:
         return _handle(request)
@@ -113,7 +116,7 @@ def _handle(request):
         if cookie is not None:
             visitor.delete_cookie(response)
         return response
-    device = devices.device_class(request.headers.get("User-Agent"))
+    device = devices.device_class(request.META.get("HTTP_USER_AGENT"))
     if device == devices.BOT:
         return _status(204)
     page_id = pages.page_id_for_path(unquote(data.path), pages.site_for_request(request))

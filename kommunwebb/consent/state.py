@@ -95,10 +95,22 @@ def current_consent(request) -> Consent | None:
     return consent
 
 
+class _MetaHeaders:
+    """The two headers ``refuses_tracking`` reads, straight from the WSGI environ:
+    ``request.headers`` would first build a dict of every header, on every request."""
+
+    def __init__(self, meta):
+        self.meta = meta
+
+    def get(self, name: str, default: str = "") -> str:
+        return self.meta.get("HTTP_" + name.upper().replace("-", "_"), default)
+
+
 def consent_state(request) -> str:
     """``"unset"``, ``"necessary"`` or ``"statistics"`` for this request (contract C1)."""
     cached = getattr(request, "_kw_consent_state", None)
     if cached is None:
-        cached = state_from(request.COOKIES.get(COOKIE_NAME), request.headers, policy_version())
+        headers = _MetaHeaders(request.META)
+        cached = state_from(request.COOKIES.get(COOKIE_NAME), headers, policy_version())
         request._kw_consent_state = cached
     return cached

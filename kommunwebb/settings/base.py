@@ -221,7 +221,14 @@ ANALYTICS_BEACONS_PER_ADDRESS = int(os.environ.get("KOMMUNWEBB_ANALYTICS_PER_ADD
 # see the same cache, so the embedded profile keeps pages in files under var/cache/; the
 # production profile puts them in Redis. KOMMUNWEBB_PAGECACHE=0 switches it off.
 CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    # The rate limits' counters (one key per visitor or address and minute) live here in
+    # the embedded profile. Django's default of 300 entries evicted a visitor's counter
+    # after 300 others had come, so under a spike nobody ever reached a limit. 50,000 keys
+    # is at most a few tens of MB per worker, and each worker counts on its own.
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "OPTIONS": {"MAX_ENTRIES": 50_000},
+    },
     "pages": {
         "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
         "LOCATION": VAR_DIR / "cache" / "pages",

@@ -239,3 +239,28 @@ def test_fuzz_never_500_and_nothing_stored_unless_valid(article, post_beacon, se
     else:
         assert response.status_code == 204
         assert stored == (1 if parsed.path == "/luftkvalitet/" else 0)
+
+
+def test_a_visitors_limit_holds_while_thousands_of_others_send(
+    article, post_beacon, client, settings
+):
+    """With the embedded profile's cache (settings/base.py), a visitor's counter is not
+    evicted by other visitors' counters during a spike."""
+    from django.core.cache import caches
+    from django.test import RequestFactory
+
+    from kommunwebb.analytics import ratelimit
+    from kommunwebb.settings import base
+
+    settings.CACHES = {**settings.CACHES, "ratelimit": {**base.CACHES["default"]}}
+    settings.ANALYTICS_RATE_LIMIT_CACHE = "ratelimit"
+    settings.ANALYTICS_BEACONS_PER_VISITOR = 3
+    caches["ratelimit"].clear()
+    me = visitor.new_visitor_id()
+    client.cookies[visitor.COOKIE_NAME] = me
+    codes = [post_beacon(GOOD).status_code for _ in range(3)]
+    request = RequestFactory().post("/statistik/beacon")
+    for _ in range(5000):  # the rest of the city
+        ratelimit.allow(request, visitor.new_visitor_id())
+    codes.append(post_beacon(GOOD).status_code)
+    assert codes == [204, 204, 204, 429]

@@ -1,0 +1,35 @@
+"""gunicorn's access log without accepted beacons (analytics/serving.py)."""
+
+from types import SimpleNamespace
+
+from django.urls import reverse
+from gunicorn.config import Config
+
+from kommunwebb.analytics.serving import BEACON_PATH, AccessLogger
+
+
+def test_the_path_is_the_beacon_endpoints():
+    assert reverse("analytics:beacon") == BEACON_PATH
+
+
+def logged(method, path, status):
+    logger = AccessLogger(Config())
+    lines = []
+    logger.access_log.info = lambda message, atoms: lines.append(message)
+    logger._access_log_enabled = True
+    response = SimpleNamespace(status_code=status, status=f"{status} X", sent=0, headers=[])
+    request = SimpleNamespace(method=method, path=path, query="", version=(1, 1), headers=[])
+    environ = {"RAW_URI": path, "SERVER_PROTOCOL": "HTTP/1.1", "REQUEST_METHOD": method}
+    from datetime import timedelta
+
+    logger.access(response, request, environ, timedelta(milliseconds=1))
+    return bool(lines)
+
+
+def test_accepted_beacons_leave_no_line_everything_else_does():
+    assert not logged("POST", BEACON_PATH, 204)
+    assert logged("POST", BEACON_PATH, 429)
+    assert logged("POST", BEACON_PATH, 400)
+    assert logged("GET", BEACON_PATH, 405)
+    assert logged("GET", "/", 200)
+    assert logged("POST", "/samtycke/", 303)
