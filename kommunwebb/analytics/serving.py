@@ -4,7 +4,11 @@ Under a crisis spike beacons come by the thousand per second, each answered 204 
 nothing to say: an access line for each was most of the log, and writing it (scrubbed, to
 the console and the day file) cost about a seventh of what serving a beacon costs. A
 refused beacon (400, 403, 413, 415, 429) is still logged, as is everything else.
+``KOMMUNWEBB_LOG_BEACONS=1`` in gunicorn's environment logs accepted ones too (to follow
+beacons by hand; the browser tests count them this way).
 """
+
+import os
 
 from gunicorn.glogging import Logger
 
@@ -13,7 +17,14 @@ BEACON_PATH = "/statistik/beacon"
 
 
 class AccessLogger(Logger):
+    def __init__(self, cfg):
+        super().__init__(cfg)
+        self.log_beacons = os.environ.get("KOMMUNWEBB_LOG_BEACONS") == "1"
+
     def access(self, resp, req, environ, request_time):
-        if resp.status_code == 204 and req.path == BEACON_PATH and req.method == "POST":
+        accepted_beacon = (
+            resp.status_code == 204 and req.path == BEACON_PATH and req.method == "POST"
+        )
+        if accepted_beacon and not self.log_beacons:
             return
         super().access(resp, req, environ, request_time)

@@ -14,6 +14,7 @@ def test_the_path_is_the_beacon_endpoints():
 
 def logged(method, path, status):
     logger = AccessLogger(Config())
+    logger.log_beacons = False
     lines = []
     logger.access_log.info = lambda message, atoms: lines.append(message)
     logger._access_log_enabled = True
@@ -33,3 +34,10 @@ def test_accepted_beacons_leave_no_line_everything_else_does():
     assert logged("GET", BEACON_PATH, 405)
     assert logged("GET", "/", 200)
     assert logged("POST", "/samtycke/", 303)
+
+
+def test_accepted_beacons_can_be_logged_on_request(monkeypatch):
+    monkeypatch.setenv("KOMMUNWEBB_LOG_BEACONS", "1")
+    assert AccessLogger(Config()).log_beacons
+    monkeypatch.delenv("KOMMUNWEBB_LOG_BEACONS")
+    assert not AccessLogger(Config()).log_beacons
