@@ -3,7 +3,7 @@
 import multiprocessing
 import os
 
-from kommunwebb.retention.logs import default_log_dir, gunicorn_logconfig
+from kommunwebb.operations.logs import default_log_dir, gunicorn_logconfig
 
 workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() + 1))
 threads = int(os.environ.get("WEB_THREADS", 2))

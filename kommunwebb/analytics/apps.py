@@ -23,7 +23,7 @@ class AnalyticsConfig(AppConfig):
 
     def _schedule_rollup(self):
         try:
-            from kommunwebb.retention import schedule
+            from kommunwebb.operations import schedule
         except ImportError:
             return  # run `manage.py rollup_analytics` from cron instead
         from datetime import timedelta

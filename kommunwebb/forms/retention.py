@@ -1,6 +1,7 @@
 """What the forms keep about people, for how long, and how the rights tools find it.
 
-Registered with the retention engine (contracts C4 and C4b) from ``AppConfig.ready()``:
+Registered from ``AppConfig.ready()`` with the retention engine (contracts C4 and C4b) and
+the recurring-job scheduler:
 
 * ``cityforms.submissions`` – form submissions. Each form page sets its own period in
   months (6 by default); a submission is deleted when its form's period has passed since
@@ -25,7 +26,8 @@ SWEEP_EVERY = timedelta(minutes=5)
 
 
 def register_all():
-    from kommunwebb.retention import registry, schedule
+    from kommunwebb.operations import schedule
+    from kommunwebb.retention import registry
 
     registry.register(
         "cityforms.submissions",

@@ -10,11 +10,9 @@ class RetentionConfig(AppConfig):
     verbose_name = _("Gallring")
 
     def ready(self):
-        from . import logs, schedule
-        from .kinds import register_builtin_kinds
+        from kommunwebb.operations import schedule
 
-        # Django configured logging before the apps loaded; scrub its default handlers too.
-        logs.scrub_every_handler()
+        from .kinds import register_builtin_kinds
 
         register_builtin_kinds()
         # Every night, when the site is quiet.

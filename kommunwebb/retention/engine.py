@@ -114,7 +114,7 @@ def _batches(outcome) -> Iterable[int]:
 
 
 def purge_expired_job() -> dict[str, int]:
-    """The daily job run by the task worker (see ``kommunwebb.retention.schedule``)."""
+    """The daily job run by the task worker (see ``kommunwebb.operations.schedule``)."""
     results = purge_expired()
     return {r.kind: r.count for r in results if r.ok} | {r.kind: -1 for r in results if not r.ok}
 

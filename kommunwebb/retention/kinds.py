@@ -9,7 +9,9 @@ from datetime import timedelta
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from . import logs, registry
+from kommunwebb.operations import logs
+
+from . import registry
 from .purging import count_queryset, purge_queryset
 
 SIX_MONTHS = timedelta(days=183)

@@ -4,8 +4,9 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
 from kommunwebb.gdpr.permissions import admin_context, handles_personal_data
+from kommunwebb.operations import schedule
 
-from . import engine, registry, schedule
+from . import engine, registry
 from .models import PurgeRun
 
 PURGE_JOB = "retention.purge_expired"

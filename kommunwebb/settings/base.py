@@ -20,6 +20,7 @@ INSTALLED_APPS = [
     "kommunwebb.opendata",
     "kommunwebb.demo",
     "kommunwebb.forms",
+    "kommunwebb.operations",
     "kommunwebb.retention",
     "kommunwebb.gdpr",
     "kommunwebb.consent",
@@ -184,7 +185,7 @@ LOGGING = {
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     # Defense in depth: every handler strips IP addresses and user agents from each record.
-    "filters": {"scrub": {"()": "kommunwebb.retention.logs.ScrubFilter"}},
+    "filters": {"scrub": {"()": "kommunwebb.operations.logs.ScrubFilter"}},
     "handlers": {
         "console": {"class": "logging.StreamHandler", "formatter": "plain", "filters": ["scrub"]}
     },
@@ -198,7 +199,7 @@ LOGGING = {
 # (kind "logs.application"). Off unless set; the embedded profile (dev.py) uses var/log/.
 LOG_DIR = Path(os.environ["KOMMUNWEBB_LOG_DIR"]) if os.environ.get("KOMMUNWEBB_LOG_DIR") else None
 if LOG_DIR:
-    from kommunwebb.retention.logs import with_log_files
+    from kommunwebb.operations.logs import with_log_files
 
     LOGGING = with_log_files(LOGGING, LOG_DIR)
 

@@ -29,7 +29,7 @@ CITYFORMS_OUTBOX_DIR = os.environ.get("KOMMUNWEBB_OUTBOX_DIR", "")
 
 # The embedded profile keeps its logs in var/log/, one file per day (see base.py).
 if LOG_DIR is None:
-    from kommunwebb.retention.logs import with_log_files
+    from kommunwebb.operations.logs import with_log_files
 
     LOG_DIR = VAR_DIR / "log"
     LOGGING = with_log_files(LOGGING, LOG_DIR)

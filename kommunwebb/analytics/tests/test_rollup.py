@@ -163,7 +163,7 @@ def test_raw_retention_follows_the_setting(settings):
 
 
 def test_the_rollup_runs_on_the_task_worker_every_15_minutes():
-    from kommunwebb.retention import schedule
+    from kommunwebb.operations import schedule
 
     job = schedule.get_job("analytics.rollup")
     assert job.every == timedelta(minutes=15)

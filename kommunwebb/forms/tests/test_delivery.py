@@ -345,7 +345,7 @@ def test_the_sweep_runs_on_the_workers_schedule_and_by_command(email_delivery):
 
     from django.core.management import call_command
 
-    from kommunwebb.retention import schedule
+    from kommunwebb.operations import schedule
 
     job = schedule.get_job("cityforms.sweep_deliveries")
     assert job.every == timedelta(minutes=5)

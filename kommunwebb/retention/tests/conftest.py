@@ -1,16 +1,15 @@
 import pytest
 
-from kommunwebb.retention import registry, schedule
+from kommunwebb.operations.tests.conftest import isolated_jobs  # noqa: F401
+from kommunwebb.retention import registry
 
 
 @pytest.fixture
 def isolated_registry():
-    """Kinds, sources and jobs registered in a test vanish after it."""
-    kinds, sources, jobs = dict(registry._kinds), dict(registry._sources), dict(schedule._jobs)
+    """Kinds and sources registered in a test vanish after it."""
+    kinds, sources = dict(registry._kinds), dict(registry._sources)
     yield registry
     registry._kinds.clear()
     registry._kinds.update(kinds)
     registry._sources.clear()
     registry._sources.update(sources)
-    schedule._jobs.clear()
-    schedule._jobs.update(jobs)

@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from kommunwebb.retention import schedule
+from kommunwebb.operations import schedule
 
 
 class Command(BaseCommand):

@@ -14,7 +14,7 @@ Register jobs in ``AppConfig.ready()``::
 
     from datetime import time, timedelta
 
-    from kommunwebb.retention import schedule
+    from kommunwebb.operations import schedule
 
     schedule.register_job(
         "analytics.aggregate",           # unique name

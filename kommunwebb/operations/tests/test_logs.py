@@ -1,4 +1,4 @@
-"""No IP address or user agent in any log; day files; old files deleted by the purge."""
+"""No IP address or user agent in any log; one file per day."""
 
 import logging
 import os
@@ -6,19 +6,16 @@ import socket
 import subprocess
 import sys
 import time
-from datetime import UTC, datetime, timedelta
-from io import StringIO
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 import time_machine
 from django.conf import settings
-from django.core.management import call_command
-from django.test import override_settings
 
-from kommunwebb.conftest import _free_port
-from kommunwebb.retention import logs
-from kommunwebb.retention.logs import DailyFileHandler, ScrubFilter, scrub
+from kommunwebb.operations import logs
+from kommunwebb.operations.logs import DailyFileHandler, ScrubFilter, scrub
+from kommunwebb.testing.services import free_port
 
 UA = (
     "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) "
@@ -115,37 +112,6 @@ def test_log_records_reach_the_day_file_scrubbed(tmp_path):
     assert "127.0.0.78" not in content and "Mozilla" not in content
 
 
-@pytest.mark.django_db
-def test_purge_deletes_log_files_older_than_their_period(tmp_path):
-    now = datetime(2025, 9, 1, 12, 0, tzinfo=UTC)
-    period = timedelta(days=183)
-    limit = (now - period).timestamp()
-    files = {
-        "kommunwebb-2025-02-28.log": limit - 1,  # last written one second too early
-        "access-2025-02-28.log": limit - 86400,
-        "server-2025-03-01.log": limit + 1,  # one second inside the period
-        "kommunwebb-2025-09-01.log": now.timestamp(),
-        "notes.txt": limit - 86400,  # not a log day file: left alone
-    }
-    for name, mtime in files.items():
-        path = tmp_path / name
-        path.write_text("x\n")
-        os.utime(path, (mtime, mtime))
-    with override_settings(LOG_DIR=tmp_path), time_machine.travel(now, tick=False):
-        call_command("purge_expired", "--kind", "logs.application", stdout=StringIO())
-    assert sorted(p.name for p in tmp_path.iterdir()) == [
-        "kommunwebb-2025-09-01.log",
-        "notes.txt",
-        "server-2025-03-01.log",
-    ]
-
-
-@pytest.mark.django_db
-def test_no_log_dir_means_nothing_to_purge():
-    with override_settings(LOG_DIR=None):
-        call_command("purge_expired", "--kind", "logs.application", stdout=StringIO())
-
-
 def _send(port, payload: bytes, source="127.0.0.78"):
     with socket.socket() as sock:
         sock.bind((source, 0))
@@ -163,7 +129,7 @@ def test_gunicorn_logs_hold_no_client_address_or_user_agent(tmp_path):
     """A real gunicorn with deploy/gunicorn.conf.py: normal and malformed requests from
     127.0.0.78 leave neither the address nor the user agent in stdout, stderr or var/log."""
     root = Path(__file__).resolve().parents[3]
-    port = _free_port()
+    port = free_port()
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "kommunwebb.settings.dev",
@@ -223,7 +189,7 @@ def test_gunicorn_logs_hold_no_client_address_or_user_agent(tmp_path):
 CHECK_EVERY_HANDLER = """
 import logging, django
 django.setup()
-from kommunwebb.retention.logs import ScrubFilter
+from kommunwebb.operations.logs import ScrubFilter
 for logger in [logging.getLogger(), *logging.Logger.manager.loggerDict.values()]:
     for handler in getattr(logger, "handlers", []):
         assert any(isinstance(f, ScrubFilter) for f in handler.filters), (logger, handler)

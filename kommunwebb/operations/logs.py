@@ -195,14 +195,14 @@ def gunicorn_logconfig(log_dir: Path | None, access_format: str | None = None) -
     access, error = ["console"], ["error_console"]
     if log_dir is not None:
         handlers["access_file"] = {
-            "()": "kommunwebb.retention.logs.DailyFileHandler",
+            "()": "kommunwebb.operations.logs.DailyFileHandler",
             "directory": str(log_dir),
             "name": "access",
             "formatter": "access",
             "filters": ["scrub"],
         }
         handlers["error_file"] = {
-            "()": "kommunwebb.retention.logs.DailyFileHandler",
+            "()": "kommunwebb.operations.logs.DailyFileHandler",
             "directory": str(log_dir),
             "name": "server",
             "formatter": "generic",
@@ -213,7 +213,7 @@ def gunicorn_logconfig(log_dir: Path | None, access_format: str | None = None) -
     return {
         "version": 1,
         "disable_existing_loggers": False,
-        "filters": {"scrub": {"()": "kommunwebb.retention.logs.ScrubFilter"}},
+        "filters": {"scrub": {"()": "kommunwebb.operations.logs.ScrubFilter"}},
         "formatters": {
             "generic": {
                 "format": "%(asctime)s [%(process)d] [%(levelname)s] %(message)s",
@@ -236,9 +236,9 @@ def with_log_files(config: dict, log_dir: Path, name: str = "kommunwebb") -> dic
     import copy
 
     config = copy.deepcopy(config)
-    config.setdefault("filters", {})["scrub"] = {"()": "kommunwebb.retention.logs.ScrubFilter"}
+    config.setdefault("filters", {})["scrub"] = {"()": "kommunwebb.operations.logs.ScrubFilter"}
     config["handlers"]["file"] = {
-        "()": "kommunwebb.retention.logs.DailyFileHandler",
+        "()": "kommunwebb.operations.logs.DailyFileHandler",
         "directory": str(log_dir),
         "name": name,
         "formatter": next(iter(config.get("formatters", {})), None),
