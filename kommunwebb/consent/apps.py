@@ -14,11 +14,9 @@ class ConsentConfig(AppConfig):
     verbose_name = _("Samtycke till kakor")
 
     def ready(self):
-        try:
-            from kommunwebb.retention.registry import register, register_source
-        except ImportError:  # the retention app is optional for this one
-            return
+        from kommunwebb.gdpr.sources import register_source
         from kommunwebb.retention.purging import count_queryset, purge_queryset
+        from kommunwebb.retention.registry import register
 
         from .models import ConsentRecord
 

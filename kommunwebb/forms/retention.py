@@ -1,7 +1,7 @@
 """What the forms keep about people, for how long, and how the rights tools find it.
 
-Registered from ``AppConfig.ready()`` with the retention engine (contracts C4 and C4b) and
-the recurring-job scheduler:
+Registered from ``AppConfig.ready()`` with the retention registry (contract C4), the rights
+tools' sources (contract C4b) and the recurring-job scheduler:
 
 * ``cityforms.submissions`` – form submissions. Each form page sets its own period in
   months (6 by default); a submission is deleted when its form's period has passed since
@@ -26,6 +26,7 @@ SWEEP_EVERY = timedelta(minutes=5)
 
 
 def register_all():
+    from kommunwebb.gdpr.sources import register_source
     from kommunwebb.operations import schedule
     from kommunwebb.retention import registry
 
@@ -63,13 +64,13 @@ def register_all():
                 "E-post som demoinstallationen skrivit till filer i stället för att skicka."
             ),
         )
-    registry.register_source(
+    register_source(
         "cityforms.submissions",
         label=_("Formulärsvar"),
         find=find_submissions,
         erase=erase_submissions,
     )
-    registry.register_source(
+    register_source(
         "cityforms.deliveries",
         label=_("Leveransposter för formulär"),
         find=find_deliveries,

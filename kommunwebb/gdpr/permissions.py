@@ -1,5 +1,6 @@
-"""The permission "Can handle personal data requests" guards the rights tools and the
-retention overview. The data migration gives it to the group "Dataskydd"."""
+"""The permission "Can handle personal data requests" guards everything under "Dataskydd"
+in the admin: the rights tools and the retention overview. The data migration gives it to
+the group "Dataskydd"."""
 
 from functools import wraps
 

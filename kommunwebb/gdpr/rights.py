@@ -1,7 +1,7 @@
 """Find, export and erase what is stored about one person, across every registered source.
 
-Plain functions over :mod:`kommunwebb.retention.registry` sources (contract C4b); the admin
-views in ``views.py`` are a thin layer over them.
+Plain functions over the sources registered in :mod:`kommunwebb.gdpr.sources` (contract
+C4b); the admin views in ``views.py`` are a thin layer over them.
 """
 
 from __future__ import annotations
@@ -19,8 +19,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 from django.utils import timezone
 
-from kommunwebb.retention import registry
-
+from . import sources
 from .models import RightsRequestAudit
 
 logger = logging.getLogger(__name__)
@@ -73,7 +72,7 @@ def find_all(query: str) -> list[Found]:
     source fails the whole search.
     """
     results = []
-    for source in registry.sources():
+    for source in sources.sources():
         try:
             items = list(source.find(query) or [])
         except Exception as exc:
@@ -167,7 +166,7 @@ def erase_all(results: list[Found]) -> dict[str, int]:
         for found in results:
             if not found.items:
                 continue
-            source = registry.get_source(found.kind)
+            source = sources.get_source(found.kind)
             try:
                 erased[found.kind] = int(source.erase(found.items) or 0)
             except Exception as exc:

@@ -1,7 +1,8 @@
-"""Admin views for visitors' rights: search, export (art. 15/20), erase (art. 17).
+"""Admin views under "Dataskydd": visitors' rights (search, export art. 15/20, erase
+art. 17) and the retention overview ("Gallring").
 
-Everything is POST with a CSRF token: the e-mail address or phone number searched for
-never appears in a URL, a browser history or an access log.
+The rights tools are POST with a CSRF token: the e-mail address or phone number searched
+for never appears in a URL, a browser history or an access log.
 """
 
 from django.contrib import messages
@@ -12,6 +13,10 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+
+from kommunwebb.operations import schedule
+from kommunwebb.retention import engine, registry
+from kommunwebb.retention.models import PurgeRun
 
 from . import rights
 from .forms import ConfirmEraseForm, PersonQueryForm
@@ -166,3 +171,31 @@ def erase(request):
         % {"count": sum(erased.values())},
     )
     return redirect("gdpr:search")
+
+
+PURGE_JOB = "retention.purge_expired"
+
+
+@handles_personal_data
+def retention_overview(request):
+    """Every kind of personal data, its retention period, its last purge and the next."""
+    last = engine.last_runs()
+    rows = [
+        {
+            "kind": kind,
+            "days": round(kind.period.total_seconds() / 86400),
+            "last": last.get(kind.kind),
+        }
+        for kind in registry.kinds()
+    ]
+    return TemplateResponse(
+        request,
+        "gdpr/retention_overview.html",
+        _context(
+            request,
+            _("Gallring"),
+            rows=rows,
+            next_run=schedule.next_run_at(PURGE_JOB),
+            recent=PurgeRun.objects.all()[:30],
+        ),
+    )

@@ -3,9 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 
-from kommunwebb.retention import views as retention_views
-
-from . import urls
+from . import urls, views
 from .permissions import can_handle_personal_data
 
 
@@ -18,7 +16,7 @@ class PersonalDataMenuItem(MenuItem):
 def register_urls():
     return [
         path("dataskydd/", include(urls, namespace="gdpr")),
-        path("gallring/", retention_views.overview, name="retention_overview"),
+        path("gallring/", views.retention_overview, name="retention_overview"),
     ]
 
 

@@ -1,14 +1,11 @@
-"""The registry of personal data kinds (contract C4) and rights-tool sources (contract C4b).
+"""The registry of personal data kinds (contract C4).
 
-Every app that stores personal data registers, from its ``AppConfig.ready()``:
-
-* a **kind** with :func:`register` — its retention period and a ``purge`` function that
-  deletes what is older than a cutoff, in batches. ``manage.py purge_expired`` runs them
-  all, records the counts in an audit log (no personal data) and the task worker runs it
-  daily;
-* optionally a **source** with :func:`register_source` — how to find and erase what is
-  stored about one person (e-mail, phone number or reference number), for the rights
-  tools in the admin (GDPR articles 15, 17 and 20).
+Every app that stores personal data registers, from its ``AppConfig.ready()``, a **kind**
+with :func:`register`: its retention period and a ``purge`` function that deletes what
+is older than a cutoff, in batches. ``manage.py purge_expired`` runs them all, records
+the counts in an audit log (no personal data) and the task worker runs it daily. How to
+find and erase what is stored about one person (the rights tools, GDPR articles 15, 17
+and 20) is registered separately, with ``kommunwebb.gdpr.sources.register_source``.
 
 Example (in ``kommunwebb/myapp/apps.py``)::
 
@@ -78,18 +75,7 @@ class Kind:
         return self.kind in (getattr(settings, "RETENTION_PERIODS", {}) or {})
 
 
-@dataclass(frozen=True)
-class Source:
-    """Where the rights tools look for, and erase, what is stored about one person."""
-
-    kind: str
-    label: str
-    find: Callable[[str], list[dict]]
-    erase: Callable[[list[dict]], int]
-
-
 _kinds: dict[str, Kind] = {}
-_sources: dict[str, Source] = {}
 
 
 def register(
@@ -134,32 +120,9 @@ def register(
     return entry
 
 
-def register_source(
-    kind: str,
-    *,
-    label: str,
-    find: Callable[[str], list[dict]],
-    erase: Callable[[list[dict]], int],
-) -> Source:
-    """Declare where the rights tools find and erase what is stored about one person.
-
-    ``find(query)`` receives an e-mail address, a phone number or a reference number as
-    typed by the administrator (stripped) and returns a list of dicts, each with at least
-    ``"kind"`` (this source's kind), ``"id"`` (primary key, JSON serialisable),
-    ``"created_at"`` (an aware datetime or ISO string) and the data fields stored about
-    the person. Return ``[]`` if nothing matches; never raise for odd input.
-    ``erase(items)`` receives the dicts previously returned by ``find`` for this kind and
-    deletes (or irreversibly anonymises) them, returning how many were erased.
-    """
-    entry = Source(kind=kind, label=label, find=find, erase=erase)
-    _sources[kind] = entry
-    return entry
-
-
 def unregister(kind: str) -> None:
-    """Remove a kind and its source (used by tests)."""
+    """Remove a kind (used by tests)."""
     _kinds.pop(kind, None)
-    _sources.pop(kind, None)
 
 
 def kinds() -> list[Kind]:
@@ -169,15 +132,6 @@ def kinds() -> list[Kind]:
 
 def get_kind(kind: str) -> Kind:
     return _kinds[kind]
-
-
-def sources() -> list[Source]:
-    """All registered rights-tool sources, sorted by machine name."""
-    return [_sources[key] for key in sorted(_sources)]
-
-
-def get_source(kind: str) -> Source:
-    return _sources[kind]
 
 
 def now():

@@ -10,6 +10,7 @@ from django.core.management import call_command
 from kommunwebb.forms import intake
 from kommunwebb.forms.models import Delivery, FormSubmission
 from kommunwebb.forms.privacy import months_before
+from kommunwebb.gdpr import sources as rights_sources
 from kommunwebb.retention import registry
 
 from .conftest import VALID, build_form_page, publish_under
@@ -32,7 +33,7 @@ def purge(kind):
 def test_every_kind_of_form_data_is_registered():
     kinds = {kind.kind for kind in registry.kinds()}
     assert {"cityforms.submissions", "cityforms.deliveries"} <= kinds
-    sources = {source.kind for source in registry.sources()}
+    sources = {source.kind for source in rights_sources.sources()}
     assert {"cityforms.submissions", "cityforms.deliveries"} <= sources
     assert registry.get_kind("cityforms.submissions").period == timedelta(days=183)
 
@@ -94,7 +95,7 @@ def two_people(form_page):
 )
 def test_found_by_email_or_phone_in_any_spelling(two_people, query):
     anna, _bo = two_people
-    source = registry.get_source("cityforms.submissions")
+    source = rights_sources.get_source("cityforms.submissions")
     (item,) = source.find(query)
     assert item["kind"] == "cityforms.submissions"
     assert item["id"] == anna.pk and item["reference"] == anna.reference
@@ -105,27 +106,32 @@ def test_found_by_email_or_phone_in_any_spelling(two_people, query):
 def test_found_by_reference_number_with_delivery_records(two_people):
     _anna, bo = two_people
     typed = bo.reference.lower().replace("-", " ")
-    (submission,) = registry.get_source("cityforms.submissions").find(typed)
-    (record,) = registry.get_source("cityforms.deliveries").find(typed)
+    (submission,) = rights_sources.get_source("cityforms.submissions").find(typed)
+    (record,) = rights_sources.get_source("cityforms.deliveries").find(typed)
     assert submission["id"] == bo.pk
     assert record["reference"] == bo.reference and record["channel"] == "email"
 
 
 def test_nothing_found_for_strangers_or_nonsense(two_people):
     for query in ("carl@example.se", "08-123 456 78", "KW-2026-00000", "", "<script>"):
-        assert registry.get_source("cityforms.submissions").find(query) == []
-        assert registry.get_source("cityforms.deliveries").find(query) == []
+        assert rights_sources.get_source("cityforms.submissions").find(query) == []
+        assert rights_sources.get_source("cityforms.deliveries").find(query) == []
 
 
 def test_erase_removes_one_persons_submissions_and_delivery_records(two_people):
     anna, bo = two_people
     found = {
         source.kind: source.find("anna@example.se")
-        for source in registry.sources()
+        for source in rights_sources.sources()
         if source.kind.startswith("cityforms.")
     }
-    assert registry.get_source("cityforms.deliveries").erase(found["cityforms.deliveries"]) == 1
-    assert registry.get_source("cityforms.submissions").erase(found["cityforms.submissions"]) == 1
+    assert (
+        rights_sources.get_source("cityforms.deliveries").erase(found["cityforms.deliveries"]) == 1
+    )
+    assert (
+        rights_sources.get_source("cityforms.submissions").erase(found["cityforms.submissions"])
+        == 1
+    )
     assert list(FormSubmission.objects.values_list("pk", flat=True)) == [bo.pk]
     assert list(Delivery.objects.values_list("reference", flat=True)) == [bo.reference]
-    assert registry.get_source("cityforms.submissions").find(anna.reference) == []
+    assert rights_sources.get_source("cityforms.submissions").find(anna.reference) == []

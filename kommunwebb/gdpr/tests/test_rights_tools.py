@@ -3,10 +3,15 @@
 import csv
 import io
 import json
+from datetime import datetime
+from io import StringIO
+from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 from django.contrib.auth.models import Group, Permission, User
-from django.test import Client
+from django.core.management import call_command
+from django.test import Client, override_settings
 from django.urls import reverse
 
 from kommunwebb.gdpr import rights
@@ -16,6 +21,8 @@ from kommunwebb.retention import registry
 pytestmark = pytest.mark.django_db
 
 EMAIL = "anna.svensson@example.se"
+STOCKHOLM = ZoneInfo("Europe/Stockholm")
+DB_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 
 # A second, in-memory source: what a form app would hold, keyed by e-mail.
 NOTES = []
@@ -50,12 +57,11 @@ def erase_notes(items):
 
 
 @pytest.fixture
-def sources(isolated_registry):
-    registry._sources.clear()  # only the test's sources, whatever the other apps register
-    isolated_registry.register_source(
+def sources(isolated_sources):
+    isolated_sources.register_source(
         "test.people", label="Personer", find=find_people, erase=erase_people
     )
-    isolated_registry.register_source(
+    isolated_sources.register_source(
         "test.notes", label="Anteckningar", find=find_notes, erase=erase_notes
     )
     NOTES[:] = [
@@ -250,14 +256,12 @@ def test_erase_needs_a_csrf_token(sources):
     assert User.objects.filter(email=EMAIL).exists()
 
 
-def test_erase_is_all_or_nothing_when_a_source_fails(sources, officer, isolated_registry):
+def test_erase_is_all_or_nothing_when_a_source_fails(sources, officer, isolated_sources):
     def broken_erase(items):
         raise RuntimeError(EMAIL)
 
     # Sorted by kind, "test.people" (a real table) is erased before "test.zz" fails.
-    isolated_registry.register_source(
-        "test.zz", label="Trasig", find=find_notes, erase=broken_erase
-    )
+    isolated_sources.register_source("test.zz", label="Trasig", find=find_notes, erase=broken_erase)
     fingerprint = rights.fingerprint(rights.find_all(EMAIL))
     response = officer.post(
         reverse("gdpr:erase"), {"query": EMAIL, "fingerprint": fingerprint, "confirm": "1"}
@@ -269,12 +273,12 @@ def test_erase_is_all_or_nothing_when_a_source_fails(sources, officer, isolated_
 
 
 def test_a_failing_find_fails_the_search_rather_than_answering_in_part(
-    sources, officer, isolated_registry
+    sources, officer, isolated_sources
 ):
     def broken_find(query):
         raise RuntimeError("down")
 
-    isolated_registry.register_source("test.down", label="Nere", find=broken_find, erase=len)
+    isolated_sources.register_source("test.down", label="Nere", find=broken_find, erase=len)
     response = officer.post(reverse("gdpr:export_json"), {"query": EMAIL})
     assert response.status_code == 503
     assert not RightsRequestAudit.objects.exists()
@@ -299,17 +303,19 @@ def test_retention_overview_lists_every_kind_with_its_period(officer):
     for kind in registry.kinds():
         assert kind.kind in html
     assert "183 dagar" in html and "Aldrig" in html
+    assert "Ingen gallring är schemalagd" in html  # the test settings cannot defer tasks
+
+
+@override_settings(TASKS=DB_TASKS)
+def test_retention_overview_shows_the_next_purge_and_the_last_runs(officer):
+    with time_machine.travel(datetime(2025, 6, 1, 12, 0, tzinfo=STOCKHOLM), tick=False):
+        call_command("schedule_jobs", stdout=StringIO())
+        call_command("purge_expired", "--kind", "auth.sessions", stdout=StringIO())
+    html = officer.get(reverse("retention_overview")).content.decode()
+    assert "Nästa gallring: 2025-06-02 03:30." in html
+    assert "<code>auth.sessions</code>" in html and "2025-06-01 12:00:00" in html
 
 
 def test_the_menu_shows_data_protection_to_the_group_only(officer, editor):
     assert "Dataskydd" in officer.get(reverse("wagtailadmin_home")).content.decode()
     assert "Dataskydd" not in editor.get(reverse("wagtailadmin_home")).content.decode()
-
-
-def test_the_privacy_page_explains_the_rights_and_links_to_imy():
-    from kommunwebb.demo import content
-
-    page = next(p for p in content.STANDARD_PAGES if p.key == "privacy")
-    text = repr(page)
-    assert "registerutdrag" in text and "raderade" in text
-    assert "https://www.imy.se/" in text

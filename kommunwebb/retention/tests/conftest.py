@@ -6,10 +6,8 @@ from kommunwebb.retention import registry
 
 @pytest.fixture
 def isolated_registry():
-    """Kinds and sources registered in a test vanish after it."""
-    kinds, sources = dict(registry._kinds), dict(registry._sources)
+    """Kinds registered in a test vanish after it."""
+    kinds = dict(registry._kinds)
     yield registry
     registry._kinds.clear()
     registry._kinds.update(kinds)
-    registry._sources.clear()
-    registry._sources.update(sources)
