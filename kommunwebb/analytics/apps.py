@@ -13,20 +13,18 @@ class AnalyticsConfig(AppConfig):
         self._schedule_rollup()
 
     def _connect_page_cache(self):
-        try:
-            from kommunwebb.pagecache.signals import page_served
-        except ImportError:
-            return  # PageViewMiddleware counts instead
+        # The page cache's middleware sends page_served for every public page it answers,
+        # from the cache or rendered, and with the cache switched off too.
+        from kommunwebb.pagecache.signals import page_served
+
         from .counting import on_page_served
 
         page_served.connect(on_page_served, dispatch_uid="kommunwebb.analytics.page_served")
 
     def _schedule_rollup(self):
-        try:
-            from kommunwebb.operations import schedule
-        except ImportError:
-            return  # run `manage.py rollup_analytics` from cron instead
         from datetime import timedelta
+
+        from kommunwebb.operations import schedule
 
         # Keeps today's numbers on the dashboard at most this old. The purge of raw events
         # (the retention registry's daily job) rolls up whatever is pending first anyway.
@@ -37,10 +35,8 @@ class AnalyticsConfig(AppConfig):
         )
 
     def _register_retention(self):
-        try:
-            from kommunwebb.retention.registry import register
-        except ImportError:
-            return  # `manage.py rollup_analytics --purge` does the same by hand
+        from kommunwebb.retention.registry import register
+
         from . import rollup
 
         register(

@@ -1,23 +1,18 @@
 """Counting page views as they are served, without consent and without identifiers.
 
-With the page cache (contract C2) installed, its ``page_served`` signal reports every
-public page it serves, cache hits included, and ``on_page_served`` counts them. Without
-it, ``PageViewMiddleware`` counts the Wagtail page responses itself; it removes itself
-from the middleware chain when the page cache is installed, so no view counts twice.
-Hits that Varnish serves never reach Django; the production profile pipes them into
-``manage.py ingest_pageviews`` instead.
+The page cache's middleware sends ``page_served`` for every GET of a public Wagtail page
+answered 200, from the cache (a hit) or rendered (a miss), and with the cache switched
+off; ``on_page_served`` counts it (connected in ``apps.py``). Hits that Varnish serves
+never reach Django; the production profile pipes them into ``manage.py ingest_pageviews``
+instead.
 """
 
 from __future__ import annotations
 
-from django.apps import apps
-from django.core.exceptions import MiddlewareNotUsed
 from django.utils import timezone
 
 from . import pages
 from .recording import record_pageview
-
-PAGECACHE_APP = "kommunwebb.pagecache"
 
 
 def countable(request, response) -> bool:
@@ -47,22 +42,3 @@ def count(request, response) -> bool:
 
 def on_page_served(sender, request, response, hit=False, **kwargs):
     count(request, response)
-
-
-def mark_wagtail_page(page, request, serve_args, serve_kwargs):
-    """``before_serve_page`` hook: only responses of Wagtail's page serving are counted
-    by the middleware (not the search view, not documents, not error pages)."""
-    request._kw_analytics_page_id = page.pk
-
-
-class PageViewMiddleware:
-    def __init__(self, get_response):
-        if apps.is_installed(PAGECACHE_APP):
-            raise MiddlewareNotUsed("the page cache counts page views through its signal")
-        self.get_response = get_response
-
-    def __call__(self, request):
-        response = self.get_response(request)
-        if getattr(request, "_kw_analytics_page_id", None) is not None:
-            count(request, response)
-        return response

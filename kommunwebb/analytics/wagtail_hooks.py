@@ -1,5 +1,5 @@
 """The statistics in Wagtail's admin: menu item, views, permission and the numbers shown
-on each page's edit view; plus the hook that marks Wagtail page responses for counting."""
+on each page's edit view."""
 
 from django.contrib.auth.models import Permission
 from django.urls import include, path, reverse
@@ -10,9 +10,6 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets.button import Button
 
 from .admin_views import PERMISSION
-from .counting import mark_wagtail_page
-
-hooks.register("before_serve_page", mark_wagtail_page)
 
 
 @hooks.register("register_admin_urls")

@@ -43,10 +43,8 @@ class SearchConfig(AppConfig):
     verbose_name = _("Sök")
 
     def ready(self):
-        try:
-            from kommunwebb.retention.registry import register
-        except ImportError:  # pragma: no cover - the retention app is part of the product
-            return
+        from kommunwebb.retention.registry import register
+
         register(
             "search.zero_results",
             label=_("Sökningar utan träffar"),

@@ -67,8 +67,6 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    # Counts page views until the page cache (which counts them itself) is installed.
-    "kommunwebb.analytics.counting.PageViewMiddleware",
 ]
 
 ROOT_URLCONF = "kommunwebb.urls"

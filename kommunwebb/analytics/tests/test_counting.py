@@ -139,14 +139,33 @@ def test_ingest_pageviews_reads_varnish_lines(article):
     assert sorted(views()) == [(article.pk, "", "m", 1), (article.pk, "bing.com", "d", 1)]
 
 
-def test_middleware_steps_aside_when_the_page_cache_is_installed(monkeypatch):
-    from django.core.exceptions import MiddlewareNotUsed
+@pytest.fixture
+def page_cache_on(settings):
+    from kommunwebb.pagecache import memo
+    from kommunwebb.pagecache.conf import page_cache
 
-    from kommunwebb.analytics import counting
+    settings.PAGECACHE_ENABLED = True
+    settings.PAGECACHE_TTL = 3600
+    page_cache().clear()
+    memo.clear()
+    yield
+    page_cache().clear()
+    memo.clear()
 
-    monkeypatch.setattr(counting.apps, "is_installed", lambda name: name == counting.PAGECACHE_APP)
-    with pytest.raises(MiddlewareNotUsed):
-        counting.PageViewMiddleware(lambda request: None)
+
+def test_views_served_from_the_page_cache_are_counted(client, article, page_cache_on):
+    first = client.get("/luftkvalitet/", headers={"User-Agent": BROWSER})
+    second = client.get("/luftkvalitet/", headers={"User-Agent": BROWSER})
+    assert (first["X-Page-Cache"], second["X-Page-Cache"]) == ("miss", "hit")
+    assert views() == [(article.pk, "", "d", 2)]
+
+
+def test_views_are_counted_with_the_page_cache_switched_off(client, article, settings):
+    settings.PAGECACHE_ENABLED = False
+    for _ in range(2):
+        response = client.get("/luftkvalitet/", headers={"User-Agent": BROWSER})
+        assert response.get("X-Page-Cache") != "hit"
+    assert views() == [(article.pk, "", "d", 2)]
 
 
 def test_page_served_signal_counts_hits(rf, article):
