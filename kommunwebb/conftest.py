@@ -197,3 +197,42 @@ def home(db):
     site.save()
     old_root.delete()
     return home
+
+
+# --- The page cache, switched on (for the apps that register what invalidates it) -------
+
+
+@pytest.fixture
+def pagecache(settings):
+    """The page cache switched on, empty, with entries that live as long as the clock allows."""
+    from kommunwebb.pagecache import memo
+    from kommunwebb.pagecache.conf import page_cache
+
+    settings.PAGECACHE_ENABLED = True
+    settings.PAGECACHE_TTL = 3600
+    page_cache().clear()
+    memo.clear()
+    yield page_cache()
+    page_cache().clear()
+    memo.clear()
+
+
+@pytest.fixture
+def commit(django_capture_on_commit_callbacks):
+    """``with commit(): ...`` runs what the block left for after the commit (invalidation),
+    as a real request's transaction would."""
+    from contextlib import contextmanager
+
+    from django.db import connection
+
+    from kommunwebb.pagecache.invalidation import _bump
+
+    @contextmanager
+    def run():
+        # The test's own transaction never commits: an invalidation left pending by fixtures
+        # would stand in for the ones in this block (one bump per transaction), so drop it.
+        connection.run_on_commit = [e for e in connection.run_on_commit if e[1] is not _bump]
+        with django_capture_on_commit_callbacks(execute=True) as callbacks:
+            yield callbacks
+
+    return run

@@ -6,6 +6,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.models import Page
 
+from kommunwebb.pagecache.invalidation import next_moment
+
 
 class AlertLevel(models.TextChoices):
     INFORMATION = "information", _("Information")
@@ -37,6 +39,10 @@ class AlertQuerySet(models.QuerySet):
             output_field=models.IntegerField(),
         )
         return self.order_by(level_order, "-starts_at")
+
+    def next_window_change(self, now):
+        """The next start or end of any alert: pages gain or lose a banner then."""
+        return next_moment(self, ("starts_at", "ends_at"), now)
 
 
 class Alert(models.Model):

@@ -15,11 +15,15 @@ class ConsentConfig(AppConfig):
 
     def ready(self):
         from kommunwebb.gdpr.sources import register_source
+        from kommunwebb.pagecache.keys import register_variant
         from kommunwebb.retention.purging import count_queryset, purge_queryset
         from kommunwebb.retention.registry import register
 
         from .models import ConsentRecord
+        from .state import consent_state
 
+        # Public pages differ by the consent state alone: the page cache keeps a copy of each.
+        register_variant(consent_state)
         register(
             "consent.records",
             label=_("Samtyckesbeslut om kakor"),

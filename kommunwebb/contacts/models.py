@@ -191,6 +191,17 @@ class ContactCard(ClusterableModel):
         return self.schedule().status(now or timezone.now())
 
 
+def next_opening_hours_change(now):
+    """The next opening or closing of any contact card: "Öppet nu" flips then."""
+    earliest = None
+    cards = ContactCard.objects.prefetch_related("opening_hours", "opening_hours_exceptions")
+    for card in cards:
+        moment = card.opening_status(now).next_change
+        if moment is not None and (earliest is None or moment < earliest):
+            earliest = moment
+    return earliest
+
+
 class PhoneNumber(Orderable):
     card = ParentalKey(ContactCard, on_delete=models.CASCADE, related_name="phone_numbers")
     label = models.CharField(

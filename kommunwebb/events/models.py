@@ -12,6 +12,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from kommunwebb.core.blocks import BaseStreamBlock
+from kommunwebb.pagecache.invalidation import next_moment
 
 
 class EventIndexPage(Page):
@@ -149,6 +150,10 @@ class EventOccurrenceQuerySet(models.QuerySet):
     def upcoming(self, now: datetime):
         """Occurrences that have not ended, earliest first: past ones drop out of listings."""
         return self.filter(end__gt=now).select_related("event").order_by("start", "pk")
+
+    def next_change(self, now: datetime):
+        """The next start or end of any occurrence: "pågår nu" shows, listings drop it."""
+        return next_moment(self, ("start", "end"), now)
 
 
 class EventOccurrence(Orderable):

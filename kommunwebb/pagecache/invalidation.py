@@ -17,6 +17,7 @@ from datetime import datetime, timedelta
 
 from django.apps import apps
 from django.db import transaction
+from django.db.models import Min, Q
 from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
 
@@ -27,14 +28,9 @@ logger = logging.getLogger(__name__)
 GENERATION_KEY = "pagecache:generation"
 DEADLINE_KEY = "pagecache:deadline"
 
-# Models that public pages show outside the page tree; editing one invalidates every page.
+# Wagtail's and taggit's models that public pages show outside the page tree; editing one
+# invalidates every page. Each app of the project registers its own in AppConfig.ready().
 DEFAULT_DEPENDENCIES = (
-    "alerts.Alert",
-    "contacts.ContactCard",
-    "contacts.PhoneNumber",
-    "contacts.OpeningHoursRule",
-    "contacts.OpeningHoursException",
-    "core.SiteSettings",
     "wagtailcore.Site",
     "wagtailcore.PageViewRestriction",
     "wagtailimages.Image",
@@ -97,6 +93,16 @@ def register_deadline(fn: Callable[[datetime], datetime | None]):
     return fn
 
 
+def next_moment(queryset, fields, now: datetime) -> datetime | None:
+    """The earliest value after ``now`` of any of the datetime ``fields`` in ``queryset``
+    (one query), or None: the deadline of rows that start and end at set times."""
+    moments = queryset.aggregate(
+        **{f"next_{field}": Min(field, filter=Q(**{f"{field}__gt": now})) for field in fields}
+    )
+    values = [value for value in moments.values() if value is not None]
+    return min(values) if values else None
+
+
 def _next_local_midnight(now: datetime) -> datetime:
     # "I dag", "i morgon" and today's date in listings change at midnight.
     local = timezone.localtime(now)
@@ -150,8 +156,6 @@ def _on_dependency_change(sender, instance, **kwargs):
 def connect_signals():
     from wagtail.signals import page_published, page_unpublished, post_page_move
 
-    from . import deadlines
-
     # No sender: Wagtail sends these with each page's own class.
     page_published.connect(_on_page_change, weak=False, dispatch_uid="pagecache-published")
     page_unpublished.connect(_on_page_change, weak=False, dispatch_uid="pagecache-unpublished")
@@ -162,4 +166,3 @@ def connect_signals():
             register_dependency(apps.get_model(label))
         except LookupError:
             continue  # an optional app that is not installed
-    deadlines.register_builtin()

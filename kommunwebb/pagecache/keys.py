@@ -1,26 +1,32 @@
-"""The cache key of a request: host, path, normalised query and consent state (C2)."""
+"""The cache key of a request: host, path, normalised query and the page's variant (C2)."""
 
 import hashlib
+from collections.abc import Callable
 from urllib.parse import urlencode
 
 from .conf import setting
 
-_consent_state = None
+
+def _no_variant(request) -> str:
+    return ""
 
 
-def consent_state(request) -> str:
-    """C1's state, or "unset" while the consent app is not installed."""
-    global _consent_state
-    if _consent_state is None:
-        try:
-            from kommunwebb.consent.state import consent_state as state_of
-        except ImportError:
+_variant: Callable[..., str] = _no_variant
 
-            def state_of(request):
-                return "unset"
 
-        _consent_state = state_of
-    return _consent_state(request)
+def register_variant(fn: Callable[..., str]):
+    """``fn(request)`` names the variant of a public page this request gets, beyond its
+    address: the consent app registers the consent state (C1), the one thing pages may differ
+    by. It runs on every cache lookup, so it must be cheap; one function, set once at start."""
+    global _variant
+    if _variant is not _no_variant and _variant is not fn:
+        raise RuntimeError(f"a page variant is already registered: {_variant!r}")
+    _variant = fn
+    return fn
+
+
+def variant(request) -> str:
+    return _variant(request)
 
 
 def normalised_query(request) -> str:
@@ -37,8 +43,8 @@ def normalised_query(request) -> str:
     return urlencode(pairs)
 
 
-def cache_key(request, state: str) -> str:
+def cache_key(request, variant: str) -> str:
     raw = "\n".join(
-        (request.scheme, request.get_host(), request.path, normalised_query(request), state)
+        (request.scheme, request.get_host(), request.path, normalised_query(request), variant)
     )
     return "pagecache:page:" + hashlib.sha256(raw.encode("utf-8", "surrogateescape")).hexdigest()

@@ -14,11 +14,12 @@ from django.utils.cache import add_never_cache_headers, patch_vary_headers
 
 from .conf import page_cache, setting
 from .invalidation import GENERATION_KEY, current_generation, deadline_for
-from .keys import cache_key, consent_state
+from .keys import cache_key, variant
 from .signals import page_served
 
 SAFE_METHODS = ("GET", "HEAD")
-# Public pages differ only by consent state (C1), which these request headers carry.
+# Public pages differ only by their variant (keys.py: the consent state, C1), which these
+# request headers carry.
 VARY = ("Cookie", "Sec-GPC", "DNT")
 _VARY_ALLOWED = {header.lower() for header in VARY}
 _PRIVATE = ("private", "no-cache", "no-store")
@@ -84,7 +85,7 @@ class PageCacheMiddleware:
             return self._finish(request, self.get_response(request), "", None)
 
         cache = page_cache()
-        key = cache_key(request, consent_state(request))
+        key = cache_key(request, variant(request))
         found = cache.get_many((GENERATION_KEY, key))
         generation = found.get(GENERATION_KEY) or current_generation(cache)
         # For what the page shares with every other (memo.py): no second read.

@@ -1,9 +1,6 @@
 from django import template
-from django.utils import timezone
 
-from kommunwebb.alerts.models import Alert
 from kommunwebb.core.formatting import document_label
-from kommunwebb.pagecache import memo
 
 register = template.Library()
 
@@ -28,17 +25,3 @@ def breadcrumbs(context, page):
     if node.depth <= 2:
         return chain[::-1]
     return list(page.get_ancestors().filter(depth__gt=1).specific(defer=True))
-
-
-@register.simple_tag(takes_context=True)
-def active_alerts(context, page=None):
-    """The alerts shown on this page, most urgent first. Every alert active now is read
-    once per content generation (an alert's start and end are the generation's deadlines)
-    and the page's own are picked from them."""
-
-    def active():
-        alerts = Alert.objects.active(timezone.now()).select_related("page", "link_page")
-        return list(alerts.most_urgent_first())
-
-    alerts = memo.shared("active_alerts", active, context.get("request"))
-    return [alert for alert in alerts if alert.shown_on(page)]

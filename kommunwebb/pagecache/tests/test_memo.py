@@ -6,7 +6,6 @@ import pytest
 import time_machine
 from django.utils import timezone
 
-from kommunwebb.alerts.factories import AlertFactory
 from kommunwebb.core.factories import StandardPageFactory
 from kommunwebb.pagecache import memo
 from kommunwebb.pagecache.invalidation import invalidate
@@ -59,39 +58,6 @@ def test_the_generation_is_read_once_per_request(pagecache, commit, rf):
         invalidate("test")  # a request keeps the generation it started with
     assert memo.shared("b", lambda: "b", request) == "b"
     assert request._pagecache_generation == first
-
-
-def test_a_new_alert_shows_on_the_next_uncached_page(client, pagecache, commit, home):
-    # /sok/ is never cached but its menu, site name and alerts are memoised.
-    assert "Vattnet stängs av" not in client.get("/sok/").content.decode()
-    with commit():
-        AlertFactory(title="Vattnet stängs av", starts_at=timezone.now() - timedelta(minutes=1))
-    assert "Vattnet stängs av" in client.get("/sok/").content.decode()
-
-
-def test_an_alert_shows_when_it_starts_and_goes_when_it_ends(client, pagecache, commit, home):
-    now = timezone.now()
-    with commit():
-        AlertFactory(
-            title="Planerat avbrott",
-            starts_at=now + timedelta(hours=1),
-            ends_at=now + timedelta(hours=2),
-        )
-    assert "Planerat avbrott" not in client.get("/sok/").content.decode()
-    with time_machine.travel(now + timedelta(hours=1, seconds=1), tick=False):
-        assert "Planerat avbrott" in client.get("/sok/").content.decode()
-    with time_machine.travel(now + timedelta(hours=2, seconds=1), tick=False):
-        assert "Planerat avbrott" not in client.get("/sok/").content.decode()
-
-
-def test_an_alert_scoped_to_a_part_of_the_site_stays_there(client, pagecache, commit, home):
-    with commit():
-        school = StandardPageFactory(parent=home, title="Skola", slug="skola")
-        other = StandardPageFactory(parent=home, title="Trafik", slug="trafik")
-        AlertFactory(title="Skolan stängd", page=school)
-    assert "Skolan stängd" in client.get(school.url).content.decode()
-    assert "Skolan stängd" not in client.get(other.url).content.decode()
-    assert "Skolan stängd" not in client.get("/sok/").content.decode()
 
 
 def test_a_page_published_into_the_menu_appears_in_it(client, pagecache, commit, home):

@@ -1,0 +1,56 @@
+"""What other apps register with the page cache: the key's variant and clock deadlines."""
+
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+from wagtail.models import Page
+
+from kommunwebb.pagecache import keys
+from kommunwebb.pagecache.invalidation import compute_deadline, next_moment, register_deadline
+
+STOCKHOLM = ZoneInfo("Europe/Stockholm")
+NOON = datetime(2026, 11, 25, 12, 0, tzinfo=STOCKHOLM)
+
+
+def test_one_variant_only(monkeypatch):
+    def first(request):
+        return "a"
+
+    monkeypatch.setattr(keys, "_variant", keys._no_variant)
+    keys.register_variant(first)
+    keys.register_variant(first)  # the same again is harmless
+    with pytest.raises(RuntimeError):
+        keys.register_variant(lambda request: "b")
+    assert keys.variant(None) == "a"
+
+
+def test_without_a_variant_every_request_shares_one_key(monkeypatch, rf):
+    monkeypatch.setattr(keys, "_variant", keys._no_variant)
+    assert keys.variant(rf.get("/", HTTP_SEC_GPC="1")) == keys.variant(rf.get("/")) == ""
+
+
+def test_the_key_holds_the_variant(rf):
+    request = rf.get("/nyheter/")
+    assert keys.cache_key(request, "necessary") != keys.cache_key(request, "statistics")
+
+
+@pytest.mark.django_db
+def test_next_moment_is_the_earliest_later_value_of_any_field(home):
+    pages = Page.objects.filter(pk=home.pk)
+    assert next_moment(pages, ("go_live_at", "expire_at"), NOON) is None
+    pages.update(go_live_at=NOON - timedelta(hours=1), expire_at=NOON + timedelta(hours=3))
+    assert next_moment(pages, ("go_live_at", "expire_at"), NOON) == NOON + timedelta(hours=3)
+    pages.update(go_live_at=NOON + timedelta(hours=2))
+    assert next_moment(pages, ("go_live_at", "expire_at"), NOON) == NOON + timedelta(hours=2)
+    assert next_moment(pages, ("go_live_at", "expire_at"), NOON + timedelta(hours=3)) is None
+
+
+@pytest.mark.django_db
+def test_a_registered_deadline_bounds_every_entry(monkeypatch):
+    from kommunwebb.pagecache import invalidation
+
+    monkeypatch.setattr(invalidation, "_deadlines", list(invalidation._deadlines))
+    assert compute_deadline(NOON) > NOON + timedelta(minutes=5)
+    register_deadline(lambda now: now + timedelta(minutes=5))
+    assert compute_deadline(NOON) == NOON + timedelta(minutes=5)
