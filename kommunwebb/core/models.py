@@ -1,6 +1,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
 from wagtail.models import Page
@@ -26,7 +27,11 @@ class StandardPage(Page):
         index.SearchField("intro"),
         index.SearchField("body"),
     ]
+    # What the open data API (/api/v2/) publishes beyond id, title and meta: what the page shows.
+    api_fields = [APIField("intro"), APIField("body")]
 
+    # What a resident calls this kind of page, in search results.
+    type_label = _("Information")
     parent_page_types = ["home.HomePage", "core.StandardPage", "topics.TopicPage"]
     subpage_types = ["core.StandardPage"]
 

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
@@ -22,6 +23,8 @@ class EventIndexPage(Page):
     per_page = models.PositiveSmallIntegerField(_("tillfällen per sida"), default=20)
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("per_page")]
+    # What a resident calls this kind of page, in search results.
+    type_label = _("Kalender")
     parent_page_types = ["home.HomePage"]
     subpage_types = ["events.EventPage"]
 
@@ -122,7 +125,24 @@ class EventPage(Page):
         index.SearchField("venue"),
         index.SearchField("organiser"),
     ]
+    # What the open data API (/api/v2/) publishes beyond id, title and meta: what the page shows.
+    api_fields = [
+        APIField("lead"),
+        APIField("body"),
+        APIField("occurrences"),
+        APIField("venue"),
+        APIField("address"),
+        APIField("price"),
+        APIField("price_note"),
+        APIField("audience"),
+        APIField("organiser"),
+        APIField("registration_url"),
+        APIField("image"),
+        APIField("image_alt"),
+    ]
 
+    # What a resident calls this kind of page, in search results.
+    type_label = _("Evenemang")
     parent_page_types = ["events.EventIndexPage"]
     subpage_types = []
 
@@ -176,6 +196,8 @@ class EventOccurrence(Orderable):
     objects = EventOccurrenceQuerySet.as_manager()
 
     panels = [FieldPanel("title"), FieldPanel("all_day"), FieldPanel("start"), FieldPanel("end")]
+    # Published with the event in the open data API.
+    api_fields = [APIField("title"), APIField("all_day"), APIField("start"), APIField("end")]
 
     class Meta(Orderable.Meta):
         verbose_name = _("tillfälle")

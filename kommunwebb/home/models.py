@@ -2,6 +2,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Page
 
@@ -40,7 +41,11 @@ class HomePage(Page):
         FieldPanel("news_count"),
         FieldPanel("events_count"),
     ]
+    # What the open data API (/api/v2/) publishes beyond id, title and meta: what the page shows.
+    api_fields = [APIField("intro")]
 
+    # What a resident calls this kind of page, in search results.
+    type_label = _("Startsida")
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = [
         "news.NewsIndexPage",

@@ -7,6 +7,7 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import Tag, TaggedItemBase
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Page, PageManager, PageQuerySet
 from wagtail.search import index
@@ -42,6 +43,8 @@ class NewsIndexPage(Page):
     per_page = models.PositiveSmallIntegerField(_("nyheter per sida"), default=10)
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("per_page")]
+    # What a resident calls this kind of page, in search results.
+    type_label = _("Nyheter")
     parent_page_types = ["home.HomePage"]
     subpage_types = ["news.NewsArticlePage"]
 
@@ -163,7 +166,17 @@ class NewsArticlePage(Page):
         index.RelatedFields("tags", [index.SearchField("name")]),
         index.FilterField("first_published_at"),
     ]
+    # What the open data API (/api/v2/) publishes beyond id, title and meta: what the page shows.
+    api_fields = [
+        APIField("lead"),
+        APIField("body"),
+        APIField("tags"),
+        APIField("listing_image"),
+        APIField("listing_image_alt"),
+    ]
 
+    # What a resident calls this kind of page, in search results.
+    type_label = _("Nyhet")
     parent_page_types = ["news.NewsIndexPage"]
     subpage_types = []
 

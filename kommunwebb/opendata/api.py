@@ -2,11 +2,10 @@
 
 Only what is public anyway: live pages outside private sections (Wagtail's own rule), all
 images, and documents outside private collections. GET only; the JSON is the same for
-everyone."""
+everyone. What each page type publishes is its model's ``api_fields``, declared beside its
+fields."""
 
-from django.apps import apps
 from django.http import Http404
-from wagtail.api import APIField
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
@@ -17,41 +16,6 @@ from wagtail.models import CollectionViewRestriction
 from kommunwebb.opendata.caching import public_cache
 
 MAX_ID = 2**63 - 1  # the largest id the databases can look up
-
-# What the API publishes of each page type, beyond Wagtail's id, title and meta. Declared
-# here, in one place, because deciding what is open data is this app's job; applied to the
-# models by OpenDataConfig.ready(). Only what the public page shows anyway.
-API_FIELDS = {
-    "home.HomePage": ["intro"],
-    "core.StandardPage": ["intro", "body"],
-    "topics.TopicPage": ["intro", "services", "body"],
-    "news.NewsArticlePage": ["lead", "body", "tags", "listing_image", "listing_image_alt"],
-    "events.EventPage": [
-        "lead",
-        "body",
-        "occurrences",
-        "venue",
-        "address",
-        "price",
-        "price_note",
-        "audience",
-        "organiser",
-        "registration_url",
-        "image",
-        "image_alt",
-    ],
-    "events.EventOccurrence": ["title", "all_day", "start", "end"],
-}
-
-
-def declare_api_fields():
-    for label, names in API_FIELDS.items():
-        try:
-            model = apps.get_model(label)
-        except LookupError:
-            continue
-        if "api_fields" not in model.__dict__:
-            model.api_fields = [APIField(name) for name in names]
 
 
 class CachedMixin:

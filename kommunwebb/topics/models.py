@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from taggit.models import Tag
 from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
@@ -44,7 +45,11 @@ class TopicPage(Page):
         index.SearchField("intro", boost=2),
         index.SearchField("body"),
     ]
+    # What the open data API (/api/v2/) publishes beyond id, title and meta: what the page shows.
+    api_fields = [APIField("intro"), APIField("services"), APIField("body")]
 
+    # What a resident calls this kind of page, in search results.
+    type_label = _("Ämne")
     parent_page_types = ["home.HomePage", "topics.TopicPage"]
     subpage_types = ["topics.TopicPage", "core.StandardPage", "cityforms.FormPage"]
 

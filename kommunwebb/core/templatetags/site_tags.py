@@ -9,7 +9,6 @@ from django.apps import apps
 from django.db.models import prefetch_related_objects
 from django.http.request import split_domain_port
 from django.utils import timezone
-from django.utils.translation import gettext as _
 from wagtail.models import Page, Site
 
 from kommunwebb.pagecache import memo
@@ -188,17 +187,9 @@ def same_local_day(first, second):
 
 @register.filter
 def page_type_label(page):
-    """What kind of page a search result is, in the words a resident would use."""
-    labels = {
-        "news.newsarticlepage": _("Nyhet"),
-        "news.newsindexpage": _("Nyheter"),
-        "events.eventpage": _("Evenemang"),
-        "events.eventindexpage": _("Kalender"),
-        "topics.topicpage": _("Ämne"),
-        "core.standardpage": _("Information"),
-        "home.homepage": _("Startsida"),
-    }
-    label = labels.get(page._meta.label_lower)
+    """What kind of page a search result is, in the words a resident would use: the page
+    type's ``type_label``, else its name in the admin."""
+    label = getattr(page, "type_label", None)
     if label is None:
         label = str(page._meta.verbose_name).capitalize()
     return label

@@ -57,3 +57,37 @@ def test_images_and_documents(client, home):
     assert [item["title"] for item in images["items"]] == ["Torget"]
     documents = client.get("/api/v2/documents/").json()
     assert [item["title"] for item in documents["items"]] == ["Rapport om luften"]
+
+
+def test_each_page_type_publishes_what_its_page_shows(client, home, news, event, topic_page):
+    """The fields each model declares in ``api_fields``, in a page's detail."""
+    from kommunwebb.core.factories import StandardPageFactory
+
+    standard = StandardPageFactory(parent=home, title="Om webbplatsen")
+    standard.save_revision().publish()
+    expected = {
+        home: ["intro"],
+        standard: ["intro", "body"],
+        topic_page: ["intro", "services", "body"],
+        news[0]: ["lead", "body", "tags", "listing_image", "listing_image_alt"],
+        event: [
+            "lead",
+            "body",
+            "occurrences",
+            "venue",
+            "address",
+            "price",
+            "price_note",
+            "audience",
+            "organiser",
+            "registration_url",
+            "image",
+            "image_alt",
+        ],
+    }
+    for page, fields in expected.items():
+        data = client.get(f"/api/v2/pages/{page.pk}/").json()
+        assert list(data)[3:] == fields, page.title
+    occurrence = client.get(f"/api/v2/pages/{event.pk}/").json()["occurrences"][0]
+    assert list(occurrence)[2:] == ["title", "all_day", "start", "end"]
+    assert news[0].tags.get().name in client.get(f"/api/v2/pages/{news[0].pk}/").json()["tags"]

@@ -212,3 +212,24 @@ def test_autocomplete_odd_input(client, article, query):
     response = client.get(reverse("search_autocomplete"), {"q": query})
     assert response.status_code == 200
     assert isinstance(response.json()["results"], list)
+
+
+@pytest.mark.parametrize(
+    ("label", "model"),
+    [
+        ("Nyhet", "news.NewsArticlePage"),
+        ("Nyheter", "news.NewsIndexPage"),
+        ("Evenemang", "events.EventPage"),
+        ("Kalender", "events.EventIndexPage"),
+        ("Ämne", "topics.TopicPage"),
+        ("Information", "core.StandardPage"),
+        ("Startsida", "home.HomePage"),
+        ("Formulärsida", "cityforms.FormPage"),  # no label of its own: its name in the admin
+    ],
+)
+def test_results_say_what_kind_of_page_they_are(label, model):
+    from django.apps import apps
+
+    from kommunwebb.core.templatetags.site_tags import page_type_label
+
+    assert page_type_label(apps.get_model(model)()) == label
