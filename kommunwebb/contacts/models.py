@@ -10,8 +10,9 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable
 
+from kommunwebb.core.phone import is_phone_number, tel_href
+
 from .hours import Interval, OpeningStatus, Schedule, SpecialDay
-from .phone import is_phone_number, tel_href
 
 CLOSED_MESSAGE = _("En stängd dag kan inte ha tider. Ta bort tiderna eller kryssa ur ”Stängt”.")
 CONFLICT_MESSAGE = _("Samma dagar kan inte både vara stängda och ha öppettider på en annan rad.")

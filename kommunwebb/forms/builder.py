@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.forms.forms import BaseForm, FormBuilder
 from wagtail.contrib.forms.models import FORM_FIELD_CHOICES
 
-from kommunwebb.contacts.phone import tel_href
+from kommunwebb.core.phone import tel_href
 
 # Wagtail's own field types (file uploads are not among them: forms take no attachments)
 # plus a telephone number, which the rights tools can search for.

@@ -11,6 +11,7 @@ from django.http.request import split_domain_port
 from django.utils import timezone
 from wagtail.models import Page, Site
 
+from kommunwebb.core.phone import tel_href
 from kommunwebb.pagecache import memo
 
 register = template.Library()
@@ -212,10 +213,12 @@ def elided_page_range(page_obj):
 
 @register.filter
 def phone_href(number):
-    """ "040-34 10 00" -> "tel:040341000": keep the digits and a leading plus."""
-    number = (number or "").strip()
-    digits = "".join(ch for ch in number if ch.isdigit())
-    return f"tel:{'+' if number.startswith('+') else ''}{digits}"
+    """ "+46 (0)40-34 10 00" -> "tel:+4640341000", what a phone dials; "" for text that is
+    not a phone number (it is shown without a link)."""
+    try:
+        return tel_href(number or "")
+    except ValueError:
+        return ""
 
 
 @register.filter

@@ -38,6 +38,27 @@ def test_footer_links_the_four_required_pages(client, home):
         assert f'href="{page.url}"' in footer
 
 
+@pytest.mark.parametrize(
+    ("phone", "link"),
+    [
+        ("+46 (0)40 34 10 00", 'href="tel:+4640341000"'),
+        ("040-34 10 00", 'href="tel:+4640341000"'),
+        ("växeln", None),  # not a number a phone can dial: shown, not linked
+    ],
+)
+def test_footer_phone_link_dials_the_number(client, home, phone, link):
+    settings = SiteSettings.for_site(home.get_site())
+    settings.phone = phone
+    settings.save()
+    html = client.get(home.url).content.decode()
+    footer = html[html.index("<footer") :]
+    assert phone in footer
+    if link is None:
+        assert "tel:" not in footer
+    else:
+        assert link in footer
+
+
 def test_breadcrumbs_mark_the_current_page(client, home):
     parent = StandardPageFactory(parent=home, title="Kommun och politik")
     child = StandardPageFactory(parent=parent, title="Nämnder")

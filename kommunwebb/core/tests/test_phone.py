@@ -2,7 +2,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kommunwebb.contacts.phone import is_phone_number, tel_href
+from kommunwebb.core.phone import is_phone_number, tel_href
 
 
 @pytest.mark.parametrize(
