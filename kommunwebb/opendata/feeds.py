@@ -1,6 +1,8 @@
 """RSS 2.0 and Atom feeds of the news, for the whole site and per topic (the news tags
 editors set, such as "Trygghet")."""
 
+import copy
+
 from django.contrib.syndication.views import Feed
 from django.http import Http404
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
@@ -30,9 +32,13 @@ class NewsFeed(Feed):
     ttl = 30
 
     def __call__(self, request, *args, **kwargs):
-        self.request = request
-        self.site = Site.find_for_request(request)
-        return public_cache(super().__call__(request, *args, **kwargs))
+        # urls.py makes one instance that every thread of the server calls, and Django's Feed
+        # does not hand the request to the methods that need it (links, titles): each request
+        # gets its own copy to keep it on.
+        feed = copy.copy(self)
+        feed.request = request
+        feed.site = Site.find_for_request(request)
+        return public_cache(Feed.__call__(feed, request, *args, **kwargs))
 
     def get_object(self, request, slug=None):
         if slug is None:

@@ -11,6 +11,7 @@ from django.http.request import split_domain_port
 from django.utils import timezone
 from wagtail.models import Page, Site
 
+from kommunwebb.core.models import SiteSettings
 from kommunwebb.core.phone import tel_href
 from kommunwebb.pagecache import memo
 
@@ -45,6 +46,9 @@ def site_name(context):
     site_settings = getattr(context.get("settings"), "core", None)
     if site_settings is not None:
         return site_settings.SiteSettings.organisation_name
+    if site is not None:
+        # Outside templates (feeds, calendars) there are no settings in the context.
+        return SiteSettings.for_site(site).organisation_name
     return ""
 
 

@@ -59,7 +59,7 @@ def test_subscribable_calendar_has_all_events(client, event, past_event):
     response = client.get(reverse("events_ics"))
     calendar = parse(response)
     assert "inline" in response["Content-Disposition"]
-    assert str(calendar["X-WR-CALNAME"]).startswith("Evenemang – ")
+    assert str(calendar["X-WR-CALNAME"]) == "Evenemang – Exempelstads kommun"
     assert "REFRESH-INTERVAL" in calendar
     summaries = [str(e["SUMMARY"]) for e in calendar.walk("VEVENT")]
     assert len(summaries) == 3
