@@ -88,17 +88,18 @@ def test_pagination(client, news):
 
 def test_synonyms_widen_the_search(client, news):
     page = publish(
-        NewsArticlePageFactory(parent=news, title="Så söker du bygglov", lead="Ansökan.")
+        NewsArticlePageFactory(
+            parent=news, title="Så söker du bygglov", lead="Ansökan om bygglov görs digitalt."
+        )
     )
     assert get(client, q="bygganmälan").context["hits"] == []
     SynonymGroup.objects.create(terms="bygglov, bygganmälan")
-    hits = get(client, q="bygganmälningen").context["hits"]
-    # "bygganmälningen" is not a form Snowball folds into "bygganmälan"; the group still
-    # matches "bygganmälan" itself:
-    assert hits == [] or hits[0]["page"].pk == page.pk
+    # "bygganmälningen" is not a form Snowball folds into "bygganmälan", so the group does
+    # not reach it; it matches "bygganmälan" itself, and marks the synonym it found.
+    assert get(client, q="bygganmälningen").context["hits"] == []
     hits = get(client, q="bygganmälan").context["hits"]
     assert [hit["page"].pk for hit in hits] == [page.pk]
-    assert "<mark>bygglov</mark>" in str(hits[0]["snippet"]) or "bygglov" in page.title
+    assert "<mark>bygglov</mark>" in str(hits[0]["snippet"])
 
 
 def test_synonym_group_needs_two_terms(home):
