@@ -1,15 +1,5 @@
 from django.utils.cache import patch_cache_control
 
-try:
-    # Lets the shared page cache (contract C2) keep these responses and drop them whenever
-    # an editor publishes, like the pages they are made from.
-    from kommunwebb.pagecache.decorators import cache_public
-except ImportError:  # pragma: no cover - the page cache is part of the product
-
-    def cache_public(view):
-        return view
-
-
 # Feeds, calendars and the sitemap are the same for everyone and change when an editor
 # publishes. A few minutes in any cache is fine; subscribers poll far less often.
 MAX_AGE = 300

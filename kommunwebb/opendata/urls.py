@@ -2,8 +2,10 @@ from django.urls import path, re_path
 
 from kommunwebb.opendata import feeds, views
 from kommunwebb.opendata.api import api_router
-from kommunwebb.opendata.caching import cache_public
+from kommunwebb.pagecache.decorators import cache_public
 
+# cache_public: the shared page cache (contract C2) may keep these answers and drops them
+# whenever an editor publishes, like the pages they are made from.
 urlpatterns = [
     path("flode/nyheter.rss", cache_public(feeds.NewsFeed()), name="news_rss"),
     path("flode/nyheter.atom", cache_public(feeds.NewsAtomFeed()), name="news_atom"),
