@@ -41,15 +41,13 @@ def _page_path(page):
 def site_name(context):
     """The name visitors know the site by: the Wagtail site's name, else the organisation's."""
     site = _site(context)
-    if site is not None and site.site_name:
+    if site is None:
+        return ""
+    if site.site_name:
         return site.site_name
-    site_settings = getattr(context.get("settings"), "core", None)
-    if site_settings is not None:
-        return site_settings.SiteSettings.organisation_name
-    if site is not None:
-        # Outside templates (feeds, calendars) there are no settings in the context.
-        return SiteSettings.for_site(site).organisation_name
-    return ""
+    # The instance templates' ``settings.core.SiteSettings`` reads too, kept on the request:
+    # one query per request at most, also where no template context has settings (feeds).
+    return SiteSettings.for_request(context["request"]).organisation_name
 
 
 @register.simple_tag(takes_context=True)
