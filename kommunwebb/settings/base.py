@@ -20,7 +20,6 @@ INSTALLED_APPS = [
     "kommunwebb.opendata",
     "kommunwebb.demo",
     "kommunwebb.forms",
-    "kommunwebb.operations",
     "kommunwebb.retention",
     "kommunwebb.gdpr",
     "kommunwebb.consent",
@@ -51,6 +50,10 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    # Last: its ready() gives every log handler the scrub filter, so it runs after every
+    # other app's ready() has imported what adds handlers (requests and urllib3, through
+    # wagtail.contrib.redirects' API).
+    "kommunwebb.operations",
 ]
 
 MIDDLEWARE = [
