@@ -114,3 +114,38 @@ def test_the_migration_converts_live_content_and_revisions():
         write_revision_content(revision, body=legacy_body(image.pk))
     assert_converted(StandardPage.objects.get(pk=page.pk).body, image.pk)
     assert_converted(Revision.objects.get(pk=revision.pk).as_object().body, image.pk)
+
+
+# --- In the admin -------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_editor_is_told_in_swedish_and_can_mark_an_image_decorative(admin_client, home):
+    from wagtail.test.utils.form_data import nested_form_data, streamfield
+
+    image = ImageFactory()
+    page = StandardPageFactory(parent=home, title="Bilder", slug="bilder")
+    url = f"/admin/pages/{page.pk}/edit/"
+    assert admin_client.get(url).status_code == 200
+
+    def publish(**image_value):
+        figure = {"image": {"image": image.pk, **image_value}, "caption": "", "credit": ""}
+        data = nested_form_data(
+            {
+                "title": "Bilder",
+                "slug": "bilder",
+                "intro": "",
+                "body": streamfield([("image", figure)]),
+                "action-publish": "action-publish",
+            }
+        )
+        return admin_client.post(url, data)
+
+    refused = publish(alt_text="")
+    assert refused.status_code == 200
+    assert "markera bilden som dekorativ" in refused.content.decode()
+    assert not StandardPage.objects.get(pk=page.pk).body
+
+    assert publish(decorative="on", alt_text="").status_code == 302
+    (figure,) = StandardPage.objects.get(pk=page.pk).body
+    assert figure.value["image"].decorative is True
