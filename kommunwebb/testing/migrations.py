@@ -1,15 +1,28 @@
 """Testing a data migration on real rows: take one app back to an earlier migration, write
 rows the way they were stored then, and migrate forward again. Needs a test with
-``@pytest.mark.django_db(transaction=True, serialized_rollback=True)``: schema changes
-cannot run inside the test's transaction, and the rows the migrations created (the root
-page, the default locale) must be there although an earlier such test flushed them."""
+``@pytest.mark.django_db(transaction=True)``: schema changes cannot run inside the test's
+transaction. Such tests end with a flush of every table, so the rows the migrations made
+(the root page, the default locale, the root collection) may be gone: ``tree_root`` makes
+them again."""
 
 import json
 from contextlib import contextmanager
 
+from django.conf import settings
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 from wagtail.blocks import StreamValue
+
+
+def tree_root():
+    """The root page, with the default locale and the root collection, made again if an
+    earlier transactional test flushed them."""
+    from wagtail.models import Collection, Locale, Page
+
+    Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
+    if not Collection.objects.exists():
+        Collection.add_root(name="Root")
+    return Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root"))
 
 
 @contextmanager

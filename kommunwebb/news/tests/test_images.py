@@ -4,7 +4,7 @@ to be "-" as the alternative text), and the migration of stored articles."""
 import pytest
 from bs4 import BeautifulSoup
 from django.core.exceptions import ValidationError
-from wagtail.models import Page, Revision
+from wagtail.models import Revision
 from wagtail_factories import ImageFactory
 
 from kommunwebb.news.factories import NewsArticlePageFactory, NewsIndexPageFactory
@@ -12,6 +12,7 @@ from kommunwebb.news.models import NewsArticlePage
 from kommunwebb.testing.images import assert_converted, legacy_body
 from kommunwebb.testing.migrations import (
     migrated_back,
+    tree_root,
     write_raw_stream,
     write_revision_content,
 )
@@ -45,10 +46,11 @@ def test_decorative_main_image_has_empty_alt_in_the_article_and_the_listing(clie
     assert head.select_one('meta[property="og:image:alt"]') is None
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_the_migration_turns_a_dash_into_the_flag_in_pages_and_revisions():
+    root = tree_root()  # first: the image needs the root collection
     image = ImageFactory()
-    index = NewsIndexPageFactory(parent=Page.get_first_root_node())
+    index = NewsIndexPageFactory(parent=root)
     article = NewsArticlePageFactory(
         parent=index, listing_image=image, listing_image_alt="Lövträd i höstfärger"
     )
