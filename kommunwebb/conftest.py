@@ -62,7 +62,7 @@ def demo_server(tmp_path_factory):
         "KOMMUNWEBB_VAR_DIR": str(var),
         "PYTHONUNBUFFERED": "1",
         # Form e-mail lands as files in var/outbox/, where browser tests read it.
-        "KOMMUNWEBB_EMAIL_BACKEND": "kommunwebb.forms.outbox.FileOutboxBackend",
+        "DJANGO_EMAIL_BACKEND": "kommunwebb.forms.outbox.FileOutboxBackend",
         # Accepted beacons in the access log too: browser tests count what was sent there.
         "KOMMUNWEBB_LOG_BEACONS": "1",
     }

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
-from wagtail.images.blocks import ImageChooserBlock
+from wagtail.images.blocks import ImageBlock
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
 
@@ -75,14 +75,36 @@ class FactBoxBlock(blocks.StructBlock):
         }
 
 
-class ImageBlock(blocks.StructBlock):
-    image = ImageChooserBlock(label=_("Bild"))
-    alt_text = blocks.CharBlock(
-        label=_("Alternativtext"),
-        max_length=250,
+class AltTextImageBlock(ImageBlock):
+    """Wagtail's ImageBlock (an image, its alternative text, and a "decorative" flag that
+    renders ``alt=""``), with its validation message in Swedish: Wagtail has none."""
+
+    def clean(self, value):
+        if (
+            not self.is_deferred_validation
+            and value
+            and not value.contextual_alt_text
+            and not value.decorative
+        ):
+            raise StructBlockValidationError(
+                block_errors={
+                    "alt_text": ValidationError(
+                        _(
+                            "Skriv en alternativtext som beskriver bilden, eller markera "
+                            "bilden som dekorativ."
+                        )
+                    )
+                }
+            )
+        return super().clean(value)
+
+
+class FigureBlock(blocks.StructBlock):
+    image = AltTextImageBlock(
+        label=_("Bild"),
         help_text=_(
-            "Beskriv vad bilden visar för den som inte ser den. Obligatorisk. "
-            "Skriv ”-” om bilden bara är dekoration."
+            "Beskriv vad bilden visar för den som inte ser den. Markera bilden som dekorativ "
+            "bara om den inte tillför något till texten; den får då ingen alternativtext."
         ),
     )
     caption = blocks.CharBlock(label=_("Bildtext"), required=False)
@@ -154,7 +176,7 @@ class BaseStreamBlock(blocks.StreamBlock):
     subheading = SubheadingBlock()
     quote = QuoteBlock()
     fact_box = FactBoxBlock()
-    image = ImageBlock()
+    image = FigureBlock()
     document = DocumentBlock()
     read_more = ReadMoreBlock()
 

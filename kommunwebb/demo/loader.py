@@ -329,8 +329,13 @@ class DemoLoader:
         if name == "image":
             picture = value["picture"]
             return {
-                "image": self._image(picture),
-                "alt_text": picture.alt,
+                # Wagtail's ImageBlock: the image, its alternative text, and the flag for an
+                # image that is only decoration (none in the demo).
+                "image": {
+                    "image": self._image(picture),
+                    "decorative": False,
+                    "alt_text": picture.alt,
+                },
                 "caption": value["caption"],
                 "credit": value["credit"],
             }

@@ -63,7 +63,17 @@ class EventPage(Page):
         _("alternativtext för bilden"),
         max_length=250,
         blank=True,
-        help_text=_("Beskriv vad bilden visar. Krävs när en bild är vald."),
+        help_text=_(
+            "Beskriv vad bilden visar. Krävs när en bild är vald, om den inte är dekorativ."
+        ),
+    )
+    image_decorative = models.BooleanField(
+        _("bilden är dekorativ"),
+        default=False,
+        help_text=_(
+            "Bara om bilden inte tillför något för den som inte ser den. Den får då ingen "
+            "alternativtext."
+        ),
     )
     body = StreamField(BaseStreamBlock(), verbose_name=_("beskrivning"), blank=True)
     venue = models.CharField(
@@ -99,7 +109,10 @@ class EventPage(Page):
 
     content_panels = Page.content_panels + [
         FieldPanel("lead"),
-        MultiFieldPanel([FieldPanel("image"), FieldPanel("image_alt")], heading=_("Bild")),
+        MultiFieldPanel(
+            [FieldPanel("image"), FieldPanel("image_alt"), FieldPanel("image_decorative")],
+            heading=_("Bild"),
+        ),
         InlinePanel(
             "occurrences",
             label=_("Tillfällen"),
@@ -152,8 +165,17 @@ class EventPage(Page):
 
     def clean(self):
         super().clean()
-        if self.image_id and not self.image_alt.strip():
-            raise ValidationError({"image_alt": _("Skriv en alternativtext som beskriver bilden.")})
+        if self.image_decorative:
+            self.image_alt = ""  # a decorative image has none, whatever was typed
+        elif self.image_id and not self.image_alt.strip():
+            raise ValidationError(
+                {
+                    "image_alt": _(
+                        "Skriv en alternativtext som beskriver bilden, eller markera bilden "
+                        "som dekorativ."
+                    )
+                }
+            )
 
     @property
     def is_free(self):

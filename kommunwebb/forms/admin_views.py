@@ -9,8 +9,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from wagtail.contrib.forms.utils import get_forms_for_user
 
-from . import delivery as deliveries
-from .models import Delivery
+from . import tasks
+from .submissions import Delivery
 
 RETRY_PERMISSION = "cityforms.retry_delivery"
 RETRYABLE = {Delivery.State.FAILED, Delivery.State.RETRYING}
@@ -71,7 +71,7 @@ def retry_delivery(request, delivery_id):
     if not can_retry(request.user):
         return HttpResponseForbidden(_("Du har inte behörighet att skicka om leveranser."))
     delivery = get_object_or_404(visible_deliveries(request.user), pk=delivery_id)
-    if delivery.state in RETRYABLE and deliveries.retry(delivery):
+    if delivery.state in RETRYABLE and tasks.retry(delivery):
         messages.success(
             request,
             _("Leveransen av %(reference)s skickas om.") % {"reference": delivery.reference},

@@ -3,6 +3,9 @@
 If the process dies before the commit nothing is saved (and the visitor got no receipt);
 after it, the worker finds the queued tasks and delivers. There is no moment at which a
 submission exists that nothing will deliver.
+
+``page`` is always a ``FormPage``. The page model serves the form through ``views``, which
+calls this module, so it sits above this module and is not imported here.
 """
 
 import json
@@ -11,15 +14,16 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from . import tasks
 from .builder import phone_for_lookup
 from .delivery import create_deliveries
-from .models import FormPage, FormSubmission
 from .reference import new_reference
+from .submissions import FormSubmission
 
 _REFERENCE_TRIES = 8
 
 
-def contact_details(page: FormPage, cleaned_data: dict) -> tuple[str, str]:
+def contact_details(page, cleaned_data: dict) -> tuple[str, str]:
     """The first e-mail address and phone number given, normalised for lookups."""
     email = phone = ""
     for field in page.get_form_fields():
@@ -34,7 +38,7 @@ def contact_details(page: FormPage, cleaned_data: dict) -> tuple[str, str]:
 
 
 def save_submission(
-    page: FormPage, cleaned_data: dict, nonce: str | None = None
+    page, cleaned_data: dict, nonce: str | None = None
 ) -> tuple[FormSubmission, bool]:
     """Store a submission and queue its deliveries; (submission, created).
 
@@ -57,7 +61,7 @@ def save_submission(
                     phone=phone,
                     nonce=nonce or None,
                 )
-                create_deliveries(submission, page)
+                tasks.queue_deliveries(create_deliveries(submission, page))
             return submission, True
         except IntegrityError:
             # A reused nonce (a concurrent double submit) or, rarely, a reference drawn

@@ -1,6 +1,6 @@
 """An e-mail backend that writes each message to its own file: a local outbox.
 
-For the demo and the tests: ``KOMMUNWEBB_EMAIL_BACKEND=kommunwebb.forms.outbox.FileOutboxBackend``
+For the demo and the tests: ``DJANGO_EMAIL_BACKEND=kommunwebb.forms.outbox.FileOutboxBackend``
 with ``KOMMUNWEBB_OUTBOX_DIR`` (default ``var/outbox``). Every message sent becomes one
 ``.eml`` file, written under a temporary name and renamed into place, so a reader never sees
 half a message and a crash leaves either the whole message or none. It does not deduplicate:

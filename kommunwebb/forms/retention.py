@@ -78,7 +78,7 @@ def register_all():
     )
     schedule.register_job(
         "cityforms.sweep_deliveries",
-        "kommunwebb.forms.delivery.sweep",
+        "kommunwebb.forms.tasks.sweep",
         every=SWEEP_EVERY,
     )
 
@@ -163,7 +163,7 @@ def _matching_submissions(query: str):
 
 
 def find_submissions(query: str) -> list[dict]:
-    from .delivery import submission_fields
+    from .transports import submission_fields
 
     items = []
     for submission in _matching_submissions(query).select_related("page"):

@@ -129,7 +129,17 @@ class NewsArticlePage(Page):
         _("alternativtext för huvudbilden"),
         max_length=250,
         blank=True,
-        help_text=_("Beskriv vad bilden visar. Krävs när en huvudbild är vald."),
+        help_text=_(
+            "Beskriv vad bilden visar. Krävs när en huvudbild är vald, om den inte är dekorativ."
+        ),
+    )
+    listing_image_decorative = models.BooleanField(
+        _("huvudbilden är dekorativ"),
+        default=False,
+        help_text=_(
+            "Bara om bilden inte tillför något för den som inte ser den. Den får då ingen "
+            "alternativtext."
+        ),
     )
     body = StreamField(BaseStreamBlock(), verbose_name=_("brödtext"), blank=True)
     tags = ClusterTaggableManager(
@@ -153,7 +163,11 @@ class NewsArticlePage(Page):
     content_panels = Page.content_panels + [
         FieldPanel("lead"),
         MultiFieldPanel(
-            [FieldPanel("listing_image"), FieldPanel("listing_image_alt")],
+            [
+                FieldPanel("listing_image"),
+                FieldPanel("listing_image_alt"),
+                FieldPanel("listing_image_decorative"),
+            ],
             heading=_("Huvudbild"),
         ),
         FieldPanel("body"),
@@ -186,9 +200,16 @@ class NewsArticlePage(Page):
 
     def clean(self):
         super().clean()
-        if self.listing_image_id and not self.listing_image_alt.strip():
+        if self.listing_image_decorative:
+            self.listing_image_alt = ""  # a decorative image has none, whatever was typed
+        elif self.listing_image_id and not self.listing_image_alt.strip():
             raise ValidationError(
-                {"listing_image_alt": _("Skriv en alternativtext som beskriver bilden.")}
+                {
+                    "listing_image_alt": _(
+                        "Skriv en alternativtext som beskriver bilden, eller markera bilden "
+                        "som dekorativ."
+                    )
+                }
             )
 
     @property

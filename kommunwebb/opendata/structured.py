@@ -180,7 +180,7 @@ def open_graph(request, page, *, site_name: str, kind: str) -> list[tuple[str, s
             ("og:image:width", "1200"),
             ("og:image:height", "630"),
         ]
-        if image_alt and image_alt.strip() != "-":
+        if image_alt:  # a decorative image has none
             pairs.append(("og:image:alt", image_alt))
     if kind == "news":
         pairs += [

@@ -20,10 +20,10 @@ def _local_secret_key() -> str:
 
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY") or _local_secret_key()
 # Form e-mail goes to the console, or with
-# KOMMUNWEBB_EMAIL_BACKEND=kommunwebb.forms.outbox.FileOutboxBackend to one file per message
+# DJANGO_EMAIL_BACKEND=kommunwebb.forms.outbox.FileOutboxBackend to one file per message
 # in KOMMUNWEBB_OUTBOX_DIR (default var/outbox/), as the browser tests use it.
 EMAIL_BACKEND = os.environ.get(
-    "KOMMUNWEBB_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
+    "DJANGO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
 )
 CITYFORMS_OUTBOX_DIR = os.environ.get("KOMMUNWEBB_OUTBOX_DIR", "")
 

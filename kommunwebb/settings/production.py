@@ -1,6 +1,39 @@
-"""Production settings: every value that differs per city comes from the environment."""
+"""Production settings: every value that differs per city comes from the environment.
+
+README.md ("Settings and secrets") lists every variable with its default.
+"""
+
+from django.core.exceptions import ImproperlyConfigured
 
 from .base import *
+
+
+def env_flag(name: str, default: bool) -> bool:
+    """A yes/no variable: 1, true, yes, on or 0, false, no, off. Anything else stops the
+    start rather than quietly meaning "off" (DJANGO_EMAIL_USE_TLS=ja must not send a
+    password in clear text)."""
+    value = os.environ.get(name, "").strip().lower()
+    if not value:
+        return default
+    if value in {"1", "true", "yes", "on"}:
+        return True
+    if value in {"0", "false", "no", "off"}:
+        return False
+    raise ImproperlyConfigured(f"{name} must be 1 or 0, not {value!r}.")
+
+
+def env_int(name: str, default: int) -> int:
+    value = os.environ.get(name, "").strip()
+    if not value:
+        return default
+    try:
+        number = int(value)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name} must be a whole number, not {value!r}.") from None
+    if number < 0:
+        raise ImproperlyConfigured(f"{name} must not be negative.")
+    return number
+
 
 DEBUG = False
 SECRET_KEY = os.environ["DJANGO_SECRET_KEY"]
@@ -10,12 +43,30 @@ CSRF_TRUSTED_ORIGINS = [
 ]
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-SECURE_SSL_REDIRECT = os.environ.get("DJANGO_SECURE_SSL_REDIRECT", "1") == "1"
+SECURE_SSL_REDIRECT = env_flag("DJANGO_SECURE_SSL_REDIRECT", True)
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
-SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_HSTS_SECONDS", 31536000))
-SECURE_HSTS_INCLUDE_SUBDOMAINS = True
-SECURE_HSTS_PRELOAD = True
+# HSTS: browsers reach this host over https only, for a year by default. includeSubDomains
+# and preload reach beyond this site: the first binds every host under the city's domain
+# (an old intranet server, a supplier's e-service), the second puts the domain into the
+# browsers' built-in lists, which takes months to leave. So both are the city's decision,
+# off unless set. Django's deploy check warns about each while it is off; that warning is
+# silenced for what is off, and only then.
+SECURE_HSTS_SECONDS = env_int("DJANGO_HSTS_SECONDS", 31_536_000)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_flag("DJANGO_HSTS_INCLUDE_SUBDOMAINS", False)
+SECURE_HSTS_PRELOAD = env_flag("DJANGO_HSTS_PRELOAD", False)
+if SECURE_HSTS_PRELOAD and not (
+    SECURE_HSTS_INCLUDE_SUBDOMAINS and SECURE_HSTS_SECONDS >= 31_536_000
+):
+    # What hstspreload.org requires; a preload directive without them is never accepted.
+    raise ImproperlyConfigured(
+        "DJANGO_HSTS_PRELOAD=1 needs DJANGO_HSTS_INCLUDE_SUBDOMAINS=1 and "
+        "DJANGO_HSTS_SECONDS of at least 31536000."
+    )
+SILENCED_SYSTEM_CHECKS = [
+    *([] if SECURE_HSTS_INCLUDE_SUBDOMAINS else ["security.W005"]),
+    *([] if SECURE_HSTS_PRELOAD else ["security.W021"]),
+]
 
 if os.environ.get("DATABASE_NAME"):
     DATABASES = {
@@ -30,11 +81,35 @@ if os.environ.get("DATABASE_NAME"):
         }
     }
 
+# Outgoing e-mail (form deliveries) through the city's SMTP relay. STARTTLS
+# (DJANGO_EMAIL_USE_TLS, usually port 587) and TLS from the first byte (DJANGO_EMAIL_USE_SSL,
+# usually 465) exclude each other; a password is sent only over one of them, unless the
+# relay runs on this machine.
 EMAIL_BACKEND = os.environ.get(
     "DJANGO_EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend"
 )
 EMAIL_HOST = os.environ.get("DJANGO_EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("DJANGO_EMAIL_PORT", 25)
+EMAIL_HOST_USER = os.environ.get("DJANGO_EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("DJANGO_EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_flag("DJANGO_EMAIL_USE_TLS", False)
+EMAIL_USE_SSL = env_flag("DJANGO_EMAIL_USE_SSL", False)
+if EMAIL_USE_TLS and EMAIL_USE_SSL:
+    raise ImproperlyConfigured(
+        "Set DJANGO_EMAIL_USE_TLS (STARTTLS) or DJANGO_EMAIL_USE_SSL (implicit TLS), not both."
+    )
+if (
+    EMAIL_HOST_PASSWORD
+    and not (EMAIL_USE_TLS or EMAIL_USE_SSL)
+    and EMAIL_HOST not in {"localhost", "127.0.0.1", "::1"}
+):
+    raise ImproperlyConfigured(
+        "DJANGO_EMAIL_HOST_PASSWORD would cross the network in clear text: set "
+        "DJANGO_EMAIL_USE_TLS=1 or DJANGO_EMAIL_USE_SSL=1."
+    )
 DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "webbplats@kommun.example")
+# Django's own messages (none are sent unless ADMINS is set in a city's settings module).
+SERVER_EMAIL = os.environ.get("DJANGO_SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 
 # Redis for the page cache and Django's cache when REDIS_URL is set (the production profile);
 # without it, the embedded profile's file cache under var/cache/ from base.py stays.

@@ -198,13 +198,6 @@ def page_type_label(page):
     return label
 
 
-@register.filter
-def decorative_alt(alt_text):
-    """Editors write "-" as the alternative text for an image that is only decoration."""
-    alt_text = (alt_text or "").strip()
-    return "" if alt_text == "-" else alt_text
-
-
 @register.simple_tag
 def elided_page_range(page_obj):
     """Page numbers for pagination with "…" gaps, so long listings stay one line."""

@@ -204,7 +204,8 @@ class LoadDemoDataTests(TestCase):
                 if block.block_type == "quote":
                     assert block.value["attribution"]
                 if block.block_type == "image":
-                    assert block.value["alt_text"].strip()
+                    image = block.value["image"]
+                    assert image.contextual_alt_text.strip() and not image.decorative
 
     def test_internal_links_point_at_live_pages(self):
         chosen, in_text = set(), set()

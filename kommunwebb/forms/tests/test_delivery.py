@@ -19,8 +19,8 @@ from django.test import override_settings
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
-from kommunwebb.forms import delivery as machine
-from kommunwebb.forms import intake
+from kommunwebb.forms import intake, tasks, transports
+from kommunwebb.forms.delivery import backoff
 from kommunwebb.forms.models import Delivery, FormSubmission
 
 from .conftest import VALID, build_form_page, publish_under
@@ -62,7 +62,7 @@ def test_a_failure_while_saving_leaves_nothing_half_saved(form_page, monkeypatch
     def broken_enqueue(task, *args, **kwargs):
         raise IntegrityError("the disk is full")
 
-    monkeypatch.setattr(machine, "enqueue", broken_enqueue)
+    monkeypatch.setattr(tasks, "enqueue", broken_enqueue)
     with pytest.raises(IntegrityError):
         intake.save_submission(form_page, VALID)
     assert not FormSubmission.objects.exists()
@@ -71,46 +71,46 @@ def test_a_failure_while_saving_leaves_nothing_half_saved(form_page, monkeypatch
 
 
 def test_delivered_once_and_never_again(email_delivery):
-    assert machine.attempt(email_delivery.pk) == "delivered"
-    assert machine.attempt(email_delivery.pk) == "skipped"
+    assert tasks.attempt(email_delivery.pk) == "delivered"
+    assert tasks.attempt(email_delivery.pk) == "skipped"
     email_delivery.refresh_from_db()
     assert email_delivery.state == State.DELIVERED
     assert email_delivery.attempts == 1
     assert email_delivery.delivered_at is not None
     (message,) = mail.outbox
-    assert message.extra_headers["Message-ID"] == email_delivery.message_id
-    assert str(email_delivery.idempotency_key) in email_delivery.message_id
+    assert message.extra_headers["Message-ID"] == transports.message_id(email_delivery)
+    assert str(email_delivery.idempotency_key) in message.extra_headers["Message-ID"]
     body = message.body
     assert "Meddelande:\nNär töms soptunnorna på Storgatan?" in body
     assert f"Referensnummer: {email_delivery.reference}" in body
 
 
 def test_claiming_queues_a_watchdog_for_when_the_lease_runs_out(email_delivery):
-    token = machine.claim(email_delivery.pk)
-    assert token
+    lease = tasks.claim(email_delivery.pk)
+    assert lease
     email_delivery.refresh_from_db()
     (watchdog,) = queued("watch_delivery", email_delivery.pk)
     assert watchdog.run_after == email_delivery.lease_until + timedelta(seconds=1)
 
 
 def test_backoff_doubles_and_is_capped():
-    assert [machine.backoff(n, jitter=0).total_seconds() for n in (1, 2, 3, 4)] == [
+    assert [backoff(n, jitter=0).total_seconds() for n in (1, 2, 3, 4)] == [
         60,
         120,
         240,
         480,
     ]
-    assert machine.backoff(30, jitter=0) == timedelta(hours=6)
-    assert timedelta(seconds=60) <= machine.backoff(1) <= timedelta(seconds=75)
+    assert backoff(30, jitter=0) == timedelta(hours=6)
+    assert timedelta(seconds=60) <= backoff(1) <= timedelta(seconds=75)
 
 
 def test_temporary_failure_is_retried_later_with_backoff(email_delivery, monkeypatch):
     def down(delivery):
         raise ConnectionRefusedError("mail server down")
 
-    monkeypatch.setattr(machine, "send_email", down)
+    monkeypatch.setattr(transports, "send_email", down)
     before = timezone.now()
-    assert machine.attempt(email_delivery.pk) == "retrying"
+    assert tasks.attempt(email_delivery.pk) == "retrying"
     email_delivery.refresh_from_db()
     assert email_delivery.state == State.RETRYING
     assert email_delivery.attempts == 1
@@ -123,18 +123,18 @@ def test_temporary_failure_is_retried_later_with_backoff(email_delivery, monkeyp
     assert deferred == [email_delivery.next_attempt_at]
 
     monkeypatch.undo()
-    assert machine.attempt(email_delivery.pk) == "skipped"  # not due yet
+    assert tasks.attempt(email_delivery.pk) == "skipped"  # not due yet
     with time_machine.travel(email_delivery.next_attempt_at + timedelta(seconds=1)):
-        assert machine.attempt(email_delivery.pk) == "delivered"
+        assert tasks.attempt(email_delivery.pk) == "delivered"
     assert len(mail.outbox) == 1
 
 
 def test_permanent_refusal_fails_at_once(email_delivery, monkeypatch):
     def refused(delivery):
-        raise machine.PermanentDeliveryError("recipients refused")
+        raise transports.PermanentDeliveryError("recipients refused")
 
-    monkeypatch.setattr(machine, "send_email", refused)
-    assert machine.attempt(email_delivery.pk) == "failed"
+    monkeypatch.setattr(transports, "send_email", refused)
+    assert tasks.attempt(email_delivery.pk) == "failed"
     email_delivery.refresh_from_db()
     assert email_delivery.state == State.FAILED
 
@@ -151,60 +151,60 @@ def test_smtp_5xx_is_permanent_4xx_is_not(email_delivery, monkeypatch):
         "django.core.mail.message.EmailMessage.get_connection",
         lambda self, fail_silently=False: Connection(451),
     )
-    assert machine.attempt(email_delivery.pk) == "retrying"
+    assert tasks.attempt(email_delivery.pk) == "retrying"
     monkeypatch.setattr(
         "django.core.mail.message.EmailMessage.get_connection",
         lambda self, fail_silently=False: Connection(554),
     )
     Delivery.objects.filter(pk=email_delivery.pk).update(next_attempt_at=timezone.now())
-    assert machine.attempt(email_delivery.pk) == "failed"
+    assert tasks.attempt(email_delivery.pk) == "failed"
 
 
 @override_settings(CITYFORMS_MAX_ATTEMPTS=2)
 def test_gives_up_after_the_last_attempt(email_delivery, monkeypatch):
-    monkeypatch.setattr(machine, "send_email", lambda d: 1 / 0)
-    assert machine.attempt(email_delivery.pk) == "retrying"
+    monkeypatch.setattr(transports, "send_email", lambda d: 1 / 0)
+    assert tasks.attempt(email_delivery.pk) == "retrying"
     Delivery.objects.filter(pk=email_delivery.pk).update(next_attempt_at=timezone.now())
-    assert machine.attempt(email_delivery.pk) == "failed"
+    assert tasks.attempt(email_delivery.pk) == "failed"
 
 
 def test_a_worker_dying_mid_send_is_rescued_after_the_lease(email_delivery):
     # The worker claims the delivery and dies before sending: nothing records an outcome.
-    assert machine.claim(email_delivery.pk)
-    assert machine.rescue(email_delivery.pk) == "waiting"  # the lease still runs
+    assert tasks.claim(email_delivery.pk)
+    assert tasks.rescue(email_delivery.pk) == "waiting"  # the lease still runs
     email_delivery.refresh_from_db()
     with time_machine.travel(email_delivery.lease_until + timedelta(seconds=1)):
-        assert machine.rescue(email_delivery.pk) == "requeued"
+        assert tasks.rescue(email_delivery.pk) == "requeued"
         assert queued("deliver", email_delivery.pk)
-        assert machine.attempt(email_delivery.pk) == "delivered"
+        assert tasks.attempt(email_delivery.pk) == "delivered"
     email_delivery.refresh_from_db()
     assert email_delivery.attempts == 2
     assert len(mail.outbox) == 1
 
 
 def test_an_outcome_after_the_lease_was_taken_over_is_not_recorded(email_delivery):
-    stale = machine.claim(email_delivery.pk)
+    stale = tasks.claim(email_delivery.pk)
     email_delivery.refresh_from_db()
     with time_machine.travel(email_delivery.lease_until + timedelta(seconds=1)):
-        fresh = machine.claim(email_delivery.pk)
+        fresh = tasks.claim(email_delivery.pk)
         assert fresh and fresh != stale
-        assert machine.finish(email_delivery, stale) == "lease-lost"
+        assert tasks.finish(email_delivery.pk, stale.token) == "lease-lost"
         email_delivery.refresh_from_db()
         assert email_delivery.state == State.SENDING
-        assert machine.finish(email_delivery, fresh) == "delivered"
+        assert tasks.finish(email_delivery.pk, fresh.token) == "delivered"
 
 
 def test_sweep_requeues_deliveries_whose_task_was_lost(email_delivery):
     DBTaskResult.objects.all().delete()  # e.g. a restored backup without the task table
-    assert machine.sweep() == 0  # not overdue yet
+    assert tasks.sweep() == 0  # not overdue yet
     with time_machine.travel(timezone.now() + timedelta(minutes=6)):
-        assert machine.sweep() == 1
+        assert tasks.sweep() == 1
     assert queued("deliver", email_delivery.pk)
 
 
 def test_a_delivery_whose_submission_was_erased_fails_quietly(email_delivery):
     FormSubmission.objects.all().delete()
-    assert machine.attempt(email_delivery.pk) == "skipped"
+    assert tasks.attempt(email_delivery.pk) == "skipped"
     email_delivery.refresh_from_db()
     assert email_delivery.state == State.FAILED
     assert mail.outbox == []
@@ -263,7 +263,7 @@ def test_retry_needs_the_permission_and_a_post(form_page, client):
     delivery.refresh_from_db()
     assert (delivery.state, delivery.attempts) == (State.RETRYING, 0)
     assert queued("deliver", delivery.pk)
-    assert machine.attempt(delivery.pk) == "delivered"
+    assert tasks.attempt(delivery.pk) == "delivered"
 
 
 def test_retry_requires_the_csrf_token(form_page):
@@ -314,7 +314,7 @@ def test_webhook_is_signed_and_carries_the_idempotency_key(home, case_system):
     page = publish_under(home, build_form_page(to_address="", webhook_url=case_system))
     delivery = submit(page).deliveries.get()
     assert delivery.channel == Delivery.Channel.WEBHOOK
-    assert machine.attempt(delivery.pk) == "delivered"
+    assert tasks.attempt(delivery.pk) == "delivered"
     ((headers, body),) = CaseSystem.received
     assert headers["Idempotency-Key"] == str(delivery.idempotency_key)
     timestamp, signature = (
@@ -337,7 +337,7 @@ def test_webhook_errors(home, case_system, status, outcome):
     CaseSystem.status = status
     page = publish_under(home, build_form_page(to_address="", webhook_url=case_system))
     delivery = submit(page).deliveries.get()
-    assert machine.attempt(delivery.pk) == outcome
+    assert tasks.attempt(delivery.pk) == outcome
 
 
 def test_the_sweep_runs_on_the_workers_schedule_and_by_command(email_delivery):

@@ -2,6 +2,7 @@
 
 import pytest
 from bs4 import BeautifulSoup
+from django.contrib.auth.models import AnonymousUser
 from django.core import mail
 from django.core.exceptions import ValidationError
 from django.test import Client, override_settings
@@ -124,6 +125,7 @@ def test_form_page_shows_the_notice_beside_the_form_and_is_never_cached(form_pag
 def test_valid_submission_is_stored_delivered_and_answered_with_a_receipt(form_page, client):
     response = client.post(form_page.url, post_data())
     assert response.status_code == 303
+    assert response["Location"].startswith(f"{form_page.url}kvitto/?r=")
     submission = FormSubmission.objects.get()
     assert submission.email == "anna@example.se"
     assert submission.phone == "+46701234567"
@@ -149,8 +151,12 @@ def test_the_same_form_sent_twice_is_one_submission(form_page, client):
     data = post_data()
     first = client.post(form_page.url, data)
     second = client.post(form_page.url, data)
-    assert first["Location"] == second["Location"]
     assert FormSubmission.objects.count() == 1
+    # Both lead to the receipt of the one submission. (The receipt addresses themselves may
+    # differ: the signed token carries the second it was signed in.)
+    receipts = [soup(client.get(response["Location"])) for response in (first, second)]
+    references = {receipt.select_one("[data-reference]").get_text() for receipt in receipts}
+    assert references == {FormSubmission.objects.get().reference}
     assert len(mail.outbox) == 1
 
 
@@ -161,6 +167,23 @@ def test_receipt_with_a_forged_token_is_not_found(form_page, client):
 
 def test_other_methods_are_refused(form_page, client):
     assert client.put(form_page.url).status_code == 405
+
+
+def test_receipt_route_takes_no_further_path_and_a_draft_has_none(form_page, client):
+    assert client.get(form_page.url + "kvitto/mer/").status_code == 404
+    assert client.get(form_page.url + "annat/").status_code == 404
+    form_page.unpublish()
+    assert client.get(form_page.url + "kvitto/").status_code == 404
+
+
+def test_serving_without_a_route_still_guards_the_form(form_page, rf):
+    # Code that calls serve() directly (no route) gets this site's form handling, never
+    # Wagtail's own, which would store a submission without any spam check.
+    request = rf.post(form_page.url, {**post_data(), spam.TOKEN_FIELD: ""})
+    request.user = AnonymousUser()
+    response = form_page.serve(request)
+    assert response.status_code == 400
+    assert nothing_stored()
 
 
 # --- Validation ------------------------------------------------------------------------

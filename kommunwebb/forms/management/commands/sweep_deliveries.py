@@ -6,7 +6,7 @@ wants it now (after restoring a backup, say). Safe to run at any time.
 
 from django.core.management.base import BaseCommand
 
-from kommunwebb.forms.delivery import sweep
+from kommunwebb.forms.tasks import sweep
 
 
 class Command(BaseCommand):

@@ -1,8 +1,9 @@
-"""What visitors send, and the deliveries that carry it to the city.
+"""What visitors send, and the deliveries that carry it to the city: the rows everything
+else in the app works on. This module imports nothing else from the app.
 
 A submission and its deliveries are written in one transaction, together with the task
-that sends them. A delivery row is the source of truth for what still has to be sent; the
-state machine in ``kommunwebb.forms.delivery`` moves it along.
+that sends them (``intake``). A delivery row is the source of truth for what still has to
+be sent; the state machine in ``delivery`` and the tasks in ``tasks`` move it along.
 """
 
 import uuid
@@ -120,9 +121,3 @@ class Delivery(models.Model):
 
     def __str__(self):
         return f"{self.reference} ({self.get_channel_display()})"
-
-    @property
-    def message_id(self) -> str:
-        from kommunwebb.forms.delivery import message_id
-
-        return message_id(self)

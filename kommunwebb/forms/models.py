@@ -1,4 +1,11 @@
-"""Form pages built in Wagtail's form builder, each with its own privacy notice."""
+"""Form pages built in Wagtail's form builder, each with its own privacy notice.
+
+A Wagtail page is a model and a view at once: ``FormPage`` serves the form and its
+receipt through the routes below, which hand the request to ``views``. So this module sits
+on top of the app. The rows the delivery machinery works on, ``FormSubmission`` and
+``Delivery``, live in ``submissions`` at the bottom and are re-exported here for Django
+and for other apps; modules inside the app import them from ``submissions``.
+"""
 
 from urllib.parse import urlencode
 
@@ -12,12 +19,13 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.contrib.forms.forms import WagtailAdminFormPageForm
 from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
 from wagtail.contrib.forms.panels import FormSubmissionsPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.search import index
-from wagtail.url_routing import RouteResult
 
-from kommunwebb.forms.builder import FIELD_TYPE_CHOICES, CityFormBuilder
-from kommunwebb.forms.privacy import (
+from . import views
+from .builder import FIELD_TYPE_CHOICES, CityFormBuilder
+from .privacy import (
     DEFAULT_RETENTION_MONTHS,
     LEGAL_BASIS_ARTICLES,
     LEGAL_BASIS_EXPLANATIONS,
@@ -25,6 +33,9 @@ from kommunwebb.forms.privacy import (
     LegalBasis,
     retention_text,
 )
+from .submissions import Delivery, FormSubmission
+
+__all__ = ["Delivery", "FormField", "FormPage", "FormSubmission"]
 
 RECEIPT_SEGMENT = "kvitto"
 
@@ -65,7 +76,7 @@ class FormPageAdminForm(WagtailAdminFormPageForm):
             self.instance._defer_publish_checks = False
 
 
-class FormPage(AbstractEmailForm):
+class FormPage(RoutablePageMixin, AbstractEmailForm):
     """A contact form, an e-service request or a feedback form.
 
     The privacy notice fields are required to publish (a draft may leave them empty) and
@@ -181,8 +192,6 @@ class FormPage(AbstractEmailForm):
     # --- Submissions ----------------------------------------------------------------------
 
     def get_submission_class(self):
-        from .submissions import FormSubmission
-
         return FormSubmission
 
     def get_data_fields(self):
@@ -202,26 +211,26 @@ class FormPage(AbstractEmailForm):
 
     # --- Serving --------------------------------------------------------------------------
 
-    def route(self, request, path_components):
-        # The receipt: kvitto/?r=<signed token> (a signed token has ":" in it, which
-        # Wagtail's URL pattern does not take in a path).
-        if path_components == [RECEIPT_SEGMENT] and self.live:
-            return RouteResult(self, kwargs={"receipt": True})
-        return super().route(request, path_components)
-
-    def serve(self, request, *args, receipt=False, **kwargs):
-        from kommunwebb.forms import views
-
-        if receipt:
-            return views.serve_receipt(self, request, request.GET.get("r", ""))
+    @path("", name="form")
+    def form_view(self, request):
         return views.serve_form(self, request)
 
-    def serve_preview(self, request, mode_name):
-        from kommunwebb.forms import views
+    # kvitto/?r=<signed token>: the token goes in the query string, as a signed token has
+    # ":" in it, which Wagtail's URL pattern does not take in a path.
+    @path(f"{RECEIPT_SEGMENT}/", name="receipt")
+    def receipt_view(self, request):
+        return views.serve_receipt(self, request, request.GET.get("r", ""))
 
+    def serve(self, request, view=None, args=None, kwargs=None):
+        # Called without a route (by code, not by Wagtail's URL handling), a form page shows
+        # its form: never Wagtail's own form handling, which has no spam protection and no
+        # delivery.
+        return super().serve(request, view or self.form_view, args, kwargs)
+
+    def serve_preview(self, request, mode_name):
         if mode_name == "landing":
             return views.render_receipt(self, request, views.preview_receipt())
         return views.serve_form(self, request, preview=True)
 
     def receipt_url(self, request, token: str) -> str:
-        return f"{self.get_url(request)}{RECEIPT_SEGMENT}/?{urlencode({'r': token})}"
+        return f"{self.get_url(request)}{self.reverse_subpage('receipt')}?{urlencode({'r': token})}"
