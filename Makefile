@@ -53,9 +53,10 @@ bench: install ## Benchmarks: analytics, retention, search, then pages (its RESU
 	@echo "== bench/pages.py"
 	$(BIN)/python bench/pages.py
 
-lint: install ## ruff lint and format check
+lint: install ## ruff lint and format check, and the import contracts of docs/architecture.md
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 format: install ## Apply ruff's formatting and safe fixes
 	$(BIN)/ruff check --fix .
