@@ -184,14 +184,19 @@ def browser_page(chromium):
 
 @pytest.fixture
 def home(db):
-    """A HomePage as the default site's root, replacing Wagtail's welcome page."""
-    from wagtail.models import Page, Site
+    """A HomePage as the default site's root, replacing Wagtail's welcome page. Works after a
+    transactional test flushed the rows the migrations made (pytest-django runs those last,
+    one after another)."""
+    from wagtail.models import Site
 
     from kommunwebb.home.factories import HomePageFactory
+    from kommunwebb.testing.migrations import tree_root
 
-    root = Page.get_first_root_node()
-    home = HomePageFactory(parent=root, slug="start")
-    site = Site.objects.get(is_default_site=True)
+    home = HomePageFactory(parent=tree_root(), slug="start")
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        Site.objects.create(hostname="localhost", root_page=home, is_default_site=True)
+        return home
     old_root = site.root_page
     site.root_page = home
     site.save()
