@@ -105,7 +105,7 @@ def demo_server(tmp_path_factory):
         stderr=subprocess.STDOUT,
     )
     base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
+    deadline = time.monotonic() + 90  # a loaded CI machine boots slowly
     while True:
         try:
             urllib.request.urlopen(base + "/", timeout=2)  # noqa: S310 - loopback only
