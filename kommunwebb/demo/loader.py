@@ -15,7 +15,7 @@ from django.utils import timezone
 from taggit.models import Tag
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Page, PageLogEntry, Site
+from wagtail.models import ModelLogEntry, Page, PageLogEntry, Site
 
 from kommunwebb.alerts.models import Alert, AlertLevel
 from kommunwebb.contacts.models import (
@@ -82,13 +82,34 @@ class DemoLoader:
         self._publish_pages()
         form_pages.add_form_pages(self)
         self._configure_site()
-        Alert.objects.create(
+        self._add_alert()
+
+    def _add_alert(self):
+        """The winter alert, published yesterday and updated this morning, so its history
+        shows what an update looks like; it takes itself down in three months."""
+        alert = Alert(
             title=content.ALERT["title"],
             message=content.ALERT["message"],
             level=AlertLevel.INFORMATION,
-            starts_at=self.now - timedelta(days=1),
-            ends_at=self.now + timedelta(days=90),
+            expire_at=self.now + timedelta(days=90),
+            live=False,
         )
+        alert.save()
+        self._publish_snippet(alert, self.now - timedelta(days=1))
+        alert.message = f"{content.ALERT['message']} {content.ALERT['update']}"
+        self._publish_snippet(alert, self.now - timedelta(hours=2))
+
+    def _publish_snippet(self, obj, when: datetime):
+        """Publish a snippet's current fields as a new revision, dated ``when``."""
+        revision = obj.save_revision()
+        revision.publish()
+        type(revision).objects.filter(pk=revision.pk).update(created_at=when)
+        ModelLogEntry.objects.filter(revision=revision).update(timestamp=when)
+        fields = {"last_published_at": when}
+        if obj.first_published_at is None:
+            fields["first_published_at"] = when
+        type(obj).objects.filter(pk=obj.pk).update(**fields)
+        obj.refresh_from_db()
 
     # --- Things pages refer to ----------------------------------------------------------------
 
