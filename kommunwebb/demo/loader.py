@@ -28,6 +28,7 @@ from kommunwebb.core.models import SiteSettings, StandardPage
 from kommunwebb.events.models import EventIndexPage, EventOccurrence, EventPage
 from kommunwebb.home.models import HomePage
 from kommunwebb.news.models import NewsArticlePage, NewsIndexPage
+from kommunwebb.roles.sections import require_review, section_group
 from kommunwebb.topics.models import TopicContact, TopicPage
 
 from . import content, dates, form_pages, images, pdf
@@ -82,7 +83,17 @@ class DemoLoader:
         self._publish_pages()
         form_pages.add_form_pages(self)
         self._configure_site()
+        self._give_sections()
         self._add_alert()
+
+    def _give_sections(self):
+        """The demo's editors write in their own sections (docs/editors.md); pages about
+        crisis support and safety are reviewed before they are published."""
+        section_group("Sektion: Nyheter och kalender", self.pages["news"])
+        section_group("Sektion: Nyheter och kalender", self.pages["events"])
+        section_group("Sektion: Trygghet", self.pages["trygghet"])
+        section_group("Sektion: Miljö", self.pages["miljo"])
+        require_review(self.pages["trygghet"])
 
     def _add_alert(self):
         """The winter alert, published yesterday and updated this morning, so its history
