@@ -105,7 +105,8 @@ def demo_server(tmp_path_factory):
         stderr=subprocess.STDOUT,
     )
     base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 90  # a loaded CI machine boots slowly
+    # Generous: on a busy two-core machine gunicorn's workers take a while to import Django.
+    deadline = time.monotonic() + 120
     while True:
         try:
             urllib.request.urlopen(base + "/", timeout=2)  # noqa: S310 - loopback only
@@ -184,15 +185,15 @@ def browser_page(chromium):
 
 @pytest.fixture
 def home(db):
-    """A HomePage as the default site's root, replacing Wagtail's welcome page. Works after a
-    transactional test flushed the rows the migrations made (pytest-django runs those last,
-    one after another)."""
+    """A HomePage as the default site's root, replacing Wagtail's welcome page. Also after a
+    transactional test (a data migration's) has flushed the rows Wagtail's migrations made."""
     from wagtail.models import Site
 
     from kommunwebb.home.factories import HomePageFactory
     from kommunwebb.testing.migrations import tree_root
 
-    home = HomePageFactory(parent=tree_root(), slug="start")
+    root = tree_root()
+    home = HomePageFactory(parent=root, slug="start")
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
         Site.objects.create(hostname="localhost", root_page=home, is_default_site=True)

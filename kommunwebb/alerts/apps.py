@@ -10,7 +10,7 @@ class AlertsConfig(AppConfig):
 
         from .models import Alert
 
-        # Every page shows the banner: editing an alert, or its start or end passing, changes
-        # cached pages.
+        # Every page shows the banner: publishing or unpublishing an alert, or its expiry
+        # passing, changes cached pages. (Its go-live is the worker publishing it.)
         register_dependency(Alert)
-        register_deadline(Alert.objects.next_window_change)
+        register_deadline(Alert.objects.next_expiry)

@@ -1,11 +1,17 @@
-from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
-from django.utils import timezone
+from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
-from wagtail.models import Page
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PublishingPanel
+from wagtail.models import (
+    DraftStateMixin,
+    LockableMixin,
+    Page,
+    PreviewableMixin,
+    RevisionMixin,
+    WorkflowMixin,
+)
 
+from kommunwebb.core.visibility import visible
 from kommunwebb.pagecache.invalidation import next_moment
 
 
@@ -17,7 +23,8 @@ class AlertLevel(models.TextChoices):
 
 class AlertQuerySet(models.QuerySet):
     def active(self, now):
-        return self.filter(Q(starts_at__lte=now), Q(ends_at__isnull=True) | Q(ends_at__gt=now))
+        """Published, and not past the time it was set to be taken down."""
+        return visible(self, now)
 
     def for_page(self, page, now):
         """Alerts for the whole site, plus those scoped to the page or one of its ancestors."""
@@ -38,15 +45,29 @@ class AlertQuerySet(models.QuerySet):
             default=2,
             output_field=models.IntegerField(),
         )
-        return self.order_by(level_order, "-starts_at")
+        return self.order_by(level_order, F("first_published_at").desc(nulls_last=True), "-pk")
 
-    def next_window_change(self, now):
-        """The next start or end of any alert: pages gain or lose a banner then."""
-        return next_moment(self, ("starts_at", "ends_at"), now)
+    def next_expiry(self, now):
+        """The next moment a published alert is taken down: pages lose its banner then,
+        whether or not the task worker has unpublished it yet. (An alert going live changes
+        pages when the worker publishes it, which invalidates the page cache.)"""
+        return next_moment(self.filter(live=True), ("expire_at",), now)
 
 
-class Alert(models.Model):
-    """A banner on top of every page (or one part of the site) while something is going on."""
+class Alert(
+    WorkflowMixin,
+    DraftStateMixin,
+    LockableMixin,
+    RevisionMixin,
+    PreviewableMixin,
+    models.Model,
+):
+    """A banner on top of every page (or one part of the site) while something is going on.
+
+    Published, scheduled, unpublished, versioned, previewed and locked like a page (Wagtail's
+    editorial mixins, in the order bakerydemo's Person and Wagtail's own models use). When it
+    shows is Wagtail's go-live and expiry time ("Schemaläggning"), run by the task worker;
+    its revisions are the alert's update history."""
 
     title = models.CharField(_("rubrik"), max_length=120)
     message = models.TextField(
@@ -72,10 +93,6 @@ class Alert(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    starts_at = models.DateTimeField(_("visas från"), default=timezone.now)
-    ends_at = models.DateTimeField(
-        _("visas till"), null=True, blank=True, help_text=_("Lämna tomt för att visa tills vidare.")
-    )
     page = models.ForeignKey(
         Page,
         verbose_name=_("visas på"),
@@ -88,6 +105,7 @@ class Alert(models.Model):
             "meddelandet på den och alla sidor under den."
         ),
     )
+    # Changes with every published version (drafts are kept in revisions, not in the row).
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = AlertQuerySet.as_manager()
@@ -97,24 +115,18 @@ class Alert(models.Model):
         FieldPanel("message"),
         FieldPanel("level"),
         FieldPanel("link_page"),
-        MultiFieldPanel(
-            [FieldRowPanel([FieldPanel("starts_at"), FieldPanel("ends_at")]), FieldPanel("page")],
-            heading=_("När och var"),
-        ),
+        MultiFieldPanel([FieldPanel("page")], heading=_("Var")),
+        # Go-live and expiry, in the "Schemaläggning" dialog of the status side panel.
+        PublishingPanel(),
     ]
 
     class Meta:
         verbose_name = _("driftmeddelande")
         verbose_name_plural = _("driftmeddelanden")
-        ordering = ["-starts_at"]
+        ordering = ["-updated_at"]
 
     def __str__(self):
         return f"{self.get_level_display()}: {self.title}"
-
-    def clean(self):
-        super().clean()
-        if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
-            raise ValidationError({"ends_at": _("Sluttiden måste vara efter starttiden.")})
 
     def shown_on(self, page) -> bool:
         """Whether the alert belongs on ``page``: it is for the whole site, or scoped to the
@@ -132,3 +144,9 @@ class Alert(models.Model):
     def dismiss_key(self):
         """Changes when the alert is edited, so a dismissed alert shows again once updated."""
         return f"{self.pk}-{int(self.updated_at.timestamp())}"
+
+    def get_preview_template(self, request, mode_name):
+        return "alerts/alert_preview.html"
+
+    def get_preview_context(self, request, mode_name):
+        return {**super().get_preview_context(request, mode_name), "alert_preview": self}

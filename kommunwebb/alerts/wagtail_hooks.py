@@ -1,8 +1,13 @@
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .models import Alert
+
+
+def _where(alert):
+    return alert.page.title if alert.page_id else _("Hela webbplatsen")
 
 
 class AlertViewSet(SnippetViewSet):
@@ -11,9 +16,18 @@ class AlertViewSet(SnippetViewSet):
     menu_label = _("Driftmeddelanden")
     menu_order = 200
     add_to_admin_menu = True
-    list_display = ["title", "level", "starts_at", "ends_at", "page"]
-    list_filter = ["level"]
+    # Wagtail adds the status (published, draft, scheduled, expired) after these.
+    list_display = [
+        "title",
+        "level",
+        Column("page", label=_("Visas på"), accessor=_where),
+        DateColumn("expire_at", label=_("Tas ned")),
+    ]
+    list_filter = ["level", "live"]
     search_fields = ["title", "message"]
+
+    def get_queryset(self, request):
+        return Alert.objects.select_related("page")
 
 
 register_snippet(AlertViewSet)

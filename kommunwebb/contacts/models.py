@@ -7,10 +7,25 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.forms import WagtailAdminModelForm
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.models import Orderable
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    PublishingPanel,
+)
+from wagtail.models import (
+    DraftStateMixin,
+    LockableMixin,
+    Orderable,
+    PreviewableMixin,
+    RevisionMixin,
+    WorkflowMixin,
+)
 
 from kommunwebb.core.phone import is_phone_number, tel_href
+from kommunwebb.core.visibility import visible
+from kommunwebb.pagecache.invalidation import next_moment
 
 from .hours import Interval, OpeningStatus, Schedule, SpecialDay
 
@@ -122,8 +137,20 @@ class ContactCardForm(WagtailAdminModelForm):
                         form.add_error("closed", CONFLICT_MESSAGE)
 
 
-class ContactCard(ClusterableModel):
-    """Who to contact, how, and when they answer: a unit, a helpline or a person."""
+class ContactCard(
+    WorkflowMixin,
+    DraftStateMixin,
+    LockableMixin,
+    RevisionMixin,
+    PreviewableMixin,
+    ClusterableModel,
+):
+    """Who to contact, how, and when they answer: a unit, a helpline or a person.
+
+    Drafted, published, versioned, previewed and locked like a page (Wagtail's editorial
+    mixins, in bakerydemo's order for its Person snippet): a changed phone number or new
+    opening hours reach the public pages when the card is published. Its numbers and hours
+    are part of each revision, so the history shows them too."""
 
     name = models.CharField(
         _("namn"),
@@ -170,6 +197,7 @@ class ContactCard(ClusterableModel):
             label=_("Avvikande dag"),
             help_text=_("Dagar då tiderna ovan inte gäller, till exempel en stängd klämdag."),
         ),
+        PublishingPanel(),
     ]
     base_form_class = ContactCardForm
 
@@ -191,16 +219,27 @@ class ContactCard(ClusterableModel):
     def opening_status(self, now=None) -> OpeningStatus:
         return self.schedule().status(now or timezone.now())
 
+    def get_preview_template(self, request, mode_name):
+        return "contacts/contact_card_preview.html"
+
 
 def next_opening_hours_change(now):
-    """The next opening or closing of any contact card: "Öppet nu" flips then."""
+    """The next opening or closing of any published contact card: "Öppet nu" flips then."""
     earliest = None
-    cards = ContactCard.objects.prefetch_related("opening_hours", "opening_hours_exceptions")
+    cards = visible(ContactCard.objects.all(), now).prefetch_related(
+        "opening_hours", "opening_hours_exceptions"
+    )
     for card in cards:
         moment = card.opening_status(now).next_change
         if moment is not None and (earliest is None or moment < earliest):
             earliest = moment
     return earliest
+
+
+def next_card_expiry(now):
+    """The next moment a published card is taken down: pages stop showing it then, whether
+    or not the task worker has unpublished it yet."""
+    return next_moment(ContactCard.objects.filter(live=True), ("expire_at",), now)
 
 
 class PhoneNumber(Orderable):

@@ -8,6 +8,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from .blocks import BaseStreamBlock
+from .visibility import is_visible
 
 
 class StandardPage(Page):
@@ -125,5 +126,5 @@ class SiteSettings(BaseSiteSetting):
                 self.privacy_page,
                 self.accessibility_page,
             )
-            if page is not None and page.live
+            if is_visible(page, request=getattr(self, "_request", None))
         ]

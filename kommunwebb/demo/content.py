@@ -1410,4 +1410,6 @@ ALERT = {
         "bostadsgatorna. Parkera gärna på tomten eller i garage så att plogbilarna kommer fram. "
         f"Halka och snöhinder kan du felanmäla på {nb(SWITCHBOARD)}."
     ),
+    # Published as a second version of the alert, so its history shows an update.
+    "update": "Uppdatering: sandkistor med gratis halksand finns nu vid alla skolor och bibliotek.",
 }

@@ -15,7 +15,7 @@ from django.utils import timezone
 from taggit.models import Tag
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Page, PageLogEntry, Site
+from wagtail.models import ModelLogEntry, Page, PageLogEntry, Site
 
 from kommunwebb.alerts.models import Alert, AlertLevel
 from kommunwebb.contacts.models import (
@@ -28,6 +28,7 @@ from kommunwebb.core.models import SiteSettings, StandardPage
 from kommunwebb.events.models import EventIndexPage, EventOccurrence, EventPage
 from kommunwebb.home.models import HomePage
 from kommunwebb.news.models import NewsArticlePage, NewsIndexPage
+from kommunwebb.roles.sections import require_review, section_group
 from kommunwebb.topics.models import TopicContact, TopicPage
 
 from . import content, dates, form_pages, images, pdf
@@ -82,13 +83,44 @@ class DemoLoader:
         self._publish_pages()
         form_pages.add_form_pages(self)
         self._configure_site()
-        Alert.objects.create(
+        self._give_sections()
+        self._add_alert()
+
+    def _give_sections(self):
+        """The demo's editors write in their own sections (docs/editors.md); pages about
+        crisis support and safety are reviewed before they are published."""
+        section_group("Sektion: Nyheter och kalender", self.pages["news"])
+        section_group("Sektion: Nyheter och kalender", self.pages["events"])
+        section_group("Sektion: Trygghet", self.pages["trygghet"])
+        section_group("Sektion: Miljö", self.pages["miljo"])
+        require_review(self.pages["trygghet"])
+
+    def _add_alert(self):
+        """The winter alert, published yesterday and updated this morning, so its history
+        shows what an update looks like; it takes itself down in three months."""
+        alert = Alert(
             title=content.ALERT["title"],
             message=content.ALERT["message"],
             level=AlertLevel.INFORMATION,
-            starts_at=self.now - timedelta(days=1),
-            ends_at=self.now + timedelta(days=90),
+            expire_at=self.now + timedelta(days=90),
+            live=False,
         )
+        alert.save()
+        self._publish_snippet(alert, self.now - timedelta(days=1))
+        alert.message = f"{content.ALERT['message']} {content.ALERT['update']}"
+        self._publish_snippet(alert, self.now - timedelta(hours=2))
+
+    def _publish_snippet(self, obj, when: datetime):
+        """Publish a snippet's current fields as a new revision, dated ``when``."""
+        revision = obj.save_revision()
+        revision.publish()
+        type(revision).objects.filter(pk=revision.pk).update(created_at=when)
+        ModelLogEntry.objects.filter(revision=revision).update(timestamp=when)
+        fields = {"last_published_at": when}
+        if obj.first_published_at is None:
+            fields["first_published_at"] = when
+        type(obj).objects.filter(pk=obj.pk).update(**fields)
+        obj.refresh_from_db()
 
     # --- Things pages refer to ----------------------------------------------------------------
 

@@ -13,6 +13,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from kommunwebb.core.blocks import BaseStreamBlock
+from kommunwebb.core.visibility import visible
 from kommunwebb.pagecache.invalidation import next_moment
 
 
@@ -33,8 +34,9 @@ class EventIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        occurrences = EventOccurrence.objects.upcoming(timezone.now()).filter(
-            event__in=EventPage.objects.live().public().descendant_of(self)
+        now = timezone.now()
+        occurrences = EventOccurrence.objects.upcoming(now).filter(
+            event__in=visible(EventPage.objects.descendant_of(self), now)
         )
         paginator = Paginator(occurrences, self.per_page)
         try:

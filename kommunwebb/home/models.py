@@ -7,6 +7,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 
 from kommunwebb.core.blocks import ServiceLinksBlock
+from kommunwebb.core.visibility import visible
 
 
 class HomePage(Page):
@@ -62,9 +63,11 @@ class HomePage(Page):
     def latest_news(self):
         from kommunwebb.news.models import NewsArticlePage
 
-        return NewsArticlePage.objects.live().public().listing_order()[: self.news_count]
+        return visible(NewsArticlePage.objects.all()).listing_order()[: self.news_count]
 
     def upcoming_occurrences(self):
-        from kommunwebb.events.models import EventOccurrence
+        from kommunwebb.events.models import EventOccurrence, EventPage
 
-        return EventOccurrence.objects.upcoming(timezone.now())[: self.events_count]
+        now = timezone.now()
+        events = visible(EventPage.objects.all(), now)
+        return EventOccurrence.objects.upcoming(now).filter(event__in=events)[: self.events_count]

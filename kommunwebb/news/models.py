@@ -13,6 +13,7 @@ from wagtail.models import Page, PageManager, PageQuerySet
 from wagtail.search import index
 
 from kommunwebb.core.blocks import BaseStreamBlock
+from kommunwebb.core.visibility import is_visible, visible
 
 LEAD_MAX_LENGTH = 200
 
@@ -68,9 +69,7 @@ class NewsIndexPage(Page):
 
     def articles(self):
         return (
-            NewsArticlePage.objects.live()
-            .public()
-            .descendant_of(self)
+            visible(NewsArticlePage.objects.descendant_of(self))
             .listing_order()
             .select_related("listing_image")
         )
@@ -211,6 +210,11 @@ class NewsArticlePage(Page):
                     )
                 }
             )
+
+    @property
+    def shown_contact(self):
+        """The contact card, if it is published: a draft card is not shown."""
+        return self.contact if is_visible(self.contact) else None
 
     @property
     def was_updated(self):

@@ -13,6 +13,7 @@ from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import CollectionViewRestriction
 
+from kommunwebb.core.visibility import visible_for_search
 from kommunwebb.opendata.caching import public_cache
 
 MAX_ID = 2**63 - 1  # the largest id the databases can look up
@@ -41,7 +42,10 @@ class CachedMixin:
 
 
 class PublicPagesAPIViewSet(CachedMixin, PagesAPIViewSet):
-    pass
+    def get_base_queryset(self):
+        # Wagtail's live, public pages of the site, without those past their expiry time
+        # (searchable with ?search=).
+        return visible_for_search(super().get_base_queryset(), request=self.request._request)
 
 
 class PublicImagesAPIViewSet(CachedMixin, ImagesAPIViewSet):

@@ -11,6 +11,7 @@ from taggit.models import Tag
 from wagtail.models import Site
 
 from kommunwebb.core.templatetags.site_tags import site_name
+from kommunwebb.core.visibility import visible
 from kommunwebb.opendata.caching import public_cache
 
 ITEMS = 30
@@ -75,9 +76,7 @@ class NewsFeed(Feed):
         if self.site is None:
             return None
         return (
-            NewsIndexPage.objects.live()
-            .public()
-            .descendant_of(self.site.root_page, inclusive=True)
+            visible(NewsIndexPage.objects.descendant_of(self.site.root_page, inclusive=True))
             .order_by("path")
             .first()
         )
@@ -93,7 +92,7 @@ class NewsFeed(Feed):
     def items(self, tag):
         from kommunwebb.news.models import NewsArticlePage
 
-        articles = NewsArticlePage.objects.live().public()
+        articles = visible(NewsArticlePage.objects.all(), request=self.request)
         if self.site is not None:
             articles = articles.descendant_of(self.site.root_page)
         if tag is not None:

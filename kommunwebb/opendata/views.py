@@ -6,10 +6,12 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
+from wagtail.contrib.sitemaps.sitemap_generator import Sitemap
 from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap
 from wagtail.models import Site
 
 from kommunwebb.core.templatetags.site_tags import site_name
+from kommunwebb.core.visibility import visible
 from kommunwebb.opendata.caching import public_cache
 from kommunwebb.opendata.calendar import build_calendar
 
@@ -31,7 +33,7 @@ def _ics_response(calendar, filename: str, *, attachment: bool) -> HttpResponse:
 def _site_events(request):
     from kommunwebb.events.models import EventPage
 
-    events = EventPage.objects.live().public()
+    events = visible(EventPage.objects.all(), request=request)
     site = Site.find_for_request(request)
     if site is not None:
         events = events.descendant_of(site.root_page)
@@ -76,9 +78,16 @@ def all_events_calendar(request):
     return _ics_response(calendar, "evenemang.ics", attachment=False)
 
 
+class VisibleSitemap(Sitemap):
+    """Wagtail's sitemap of live, public pages, without those past their expiry time."""
+
+    def items(self):
+        return visible(super().items(), request=self.request)
+
+
 @require_safe
 def sitemap(request):
-    return public_cache(wagtail_sitemap(request))
+    return public_cache(wagtail_sitemap(request, sitemaps={"wagtail": VisibleSitemap}))
 
 
 @require_safe

@@ -38,8 +38,23 @@ DEFAULT_DEPENDENCIES = (
     "taggit.Tag",
 )
 
+# What Wagtail writes on its own when an editor saves a draft, locks or autosaves: the row
+# pages show is unchanged, so such a save must not empty the cache (Wagtail's editor
+# autosaves every few seconds while someone types).
+EDITORIAL_BOOKKEEPING = frozenset(
+    {
+        "latest_revision",
+        "has_unpublished_changes",
+        "locked",
+        "locked_at",
+        "locked_by",
+        "draft_title",
+        "latest_revision_created_at",
+    }
+)
+
 _deadlines: list[Callable[[datetime], datetime | None]] = []
-_dependencies: set = set()
+_dependencies: dict[type, Callable[[object], bool]] = {}
 
 
 def _new_generation() -> str:
@@ -77,12 +92,23 @@ def invalidate(reason: str = ""):
         _bump()
 
 
-def register_dependency(model):
-    """Saving or deleting a row of ``model`` invalidates the page cache."""
+def _is_live(instance) -> bool:
+    return getattr(instance, "live", True)
+
+
+def register_dependency(model, shown: Callable[[object], bool] | None = None):
+    """Saving or deleting a row of ``model`` invalidates the page cache.
+
+    ``shown(row)`` says whether a saved row can be on a public page at all. By default a
+    row of a model with Wagtail's draft state (an alert, a contact card) counts while it is
+    live: saving a draft that was never published changes no page, and unpublishing is
+    announced by Wagtail's ``unpublished`` signal, which invalidates too. Rows that belong
+    to such an object (a contact card's phone numbers) pass the parent's state.
+    """
     if model in _dependencies:
         return
-    _dependencies.add(model)
-    post_save.connect(_on_dependency_change, sender=model, weak=False)
+    _dependencies[model] = shown or _is_live
+    post_save.connect(_on_dependency_saved, sender=model, weak=False)
     post_delete.connect(_on_dependency_change, sender=model, weak=False)
 
 
@@ -153,14 +179,29 @@ def _on_dependency_change(sender, instance, **kwargs):
     invalidate(f"{sender._meta.label} {instance.pk}")
 
 
+def _on_dependency_saved(sender, instance, update_fields=None, **kwargs):
+    if update_fields and set(update_fields) <= EDITORIAL_BOOKKEEPING:
+        return
+    if not _dependencies[sender](instance):
+        return
+    invalidate(f"{sender._meta.label} {instance.pk}")
+
+
+def _on_unpublished(sender, instance, **kwargs):
+    if sender in _dependencies:
+        invalidate(f"unpublished {sender._meta.label} {instance.pk}")
+
+
 def connect_signals():
-    from wagtail.signals import page_published, page_unpublished, post_page_move
+    from wagtail.signals import page_published, page_unpublished, post_page_move, unpublished
 
     # No sender: Wagtail sends these with each page's own class.
     page_published.connect(_on_page_change, weak=False, dispatch_uid="pagecache-published")
     page_unpublished.connect(_on_page_change, weak=False, dispatch_uid="pagecache-unpublished")
     post_page_move.connect(_on_page_change, weak=False, dispatch_uid="pagecache-moved")
     post_delete.connect(_on_page_delete, weak=False, dispatch_uid="pagecache-page-deleted")
+    # Snippets with a draft state (alerts, contact cards) announce being taken down here.
+    unpublished.connect(_on_unpublished, weak=False, dispatch_uid="pagecache-unpublished-snippet")
     for label in (*DEFAULT_DEPENDENCIES, *setting("DEPENDENCIES")):
         try:
             register_dependency(apps.get_model(label))

@@ -12,6 +12,7 @@ from modelsearch.query import And, Or, PlainText
 from taggit.models import Tag
 from wagtail.models import Page
 
+from kommunwebb.core.visibility import is_visible, visible, visible_for_search
 from kommunwebb.pagecache import memo
 from kommunwebb.search.backends.common import TOTAL_FIELD
 from kommunwebb.search.models import SynonymGroup, ZeroResultQuery
@@ -99,9 +100,9 @@ def topics(request=None) -> list[Tag]:
     from kommunwebb.topics.models import TopicPage
 
     def used():
-        articles = NewsArticlePage.objects.live().public()
+        articles = visible(NewsArticlePage.objects.all())
         used = Q(news_newstag_items__content_object__in=articles) | Q(
-            pk__in=TopicPage.objects.live().public().values("topic_id")
+            pk__in=visible(TopicPage.objects.all()).values("topic_id")
         )
         return list(Tag.objects.filter(used).distinct().order_by("name"))
 
@@ -113,7 +114,7 @@ def base_queryset(kind: str = "", topic: Tag | None = None):
     from kommunwebb.news.models import NewsArticlePage
     from kommunwebb.topics.models import TopicPage
 
-    pages = Page.objects.live().public()
+    pages = visible_for_search(Page.objects.live())
     if kind == "nyheter":
         pages = pages.type(NewsArticlePage)
     elif kind == "evenemang":
@@ -236,8 +237,7 @@ def promotions_for(query: str) -> list:
     out = []
     for pick in picks:
         if pick.page_id is not None:
-            page = pick.page
-            if not page.live or page.get_view_restrictions().exists():
+            if not is_visible(pick.page):
                 continue
         elif not pick.external_link_url:
             continue
@@ -269,4 +269,4 @@ def autocomplete(query: str, limit: int = 8) -> list[Page]:
     text = " ".join(words(query)[:6])
     if not text:
         return []
-    return list(Page.objects.live().public().specific().autocomplete(text)[:limit])
+    return list(visible_for_search(Page.objects.live()).specific().autocomplete(text)[:limit])

@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "kommunwebb.consent",
     "kommunwebb.analytics",
     "kommunwebb.pagecache",
+    "kommunwebb.roles",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",

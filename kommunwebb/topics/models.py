@@ -9,6 +9,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from kommunwebb.core.blocks import BaseStreamBlock, ServiceLinksBlock
+from kommunwebb.core.visibility import is_visible, visible
 
 
 class TopicPage(Page):
@@ -63,15 +64,16 @@ class TopicPage(Page):
         if not self.topic_id:
             return NewsArticlePage.objects.none()
         return (
-            NewsArticlePage.objects.live()
-            .public()
-            .filter(tags=self.topic_id)
+            visible(NewsArticlePage.objects.filter(tags=self.topic_id))
             .listing_order()
             .select_related("listing_image")[: self.news_count]
         )
 
     def contact_cards(self):
-        return [link.card for link in self.contact_links.select_related("card")]
+        """The published contact cards linked from the page; drafts are left out."""
+        return [
+            link.card for link in self.contact_links.select_related("card") if is_visible(link.card)
+        ]
 
 
 class TopicContact(Orderable):

@@ -9,9 +9,12 @@ register = template.Library()
 
 @register.simple_tag(takes_context=True)
 def active_alerts(context, page=None):
-    """The alerts shown on this page, most urgent first. Every alert active now is read
-    once per content generation (an alert's start and end are the generation's deadlines)
-    and the page's own are picked from them."""
+    """The alerts shown on this page, most urgent first. Every published alert is read once
+    per content generation (an alert's expiry is the generation's deadline) and the page's
+    own are picked from them. An editor's preview of an alert shows that alert alone."""
+    preview = context.get("alert_preview")
+    if preview is not None:
+        return [preview]
 
     def active():
         alerts = Alert.objects.active(timezone.now()).select_related("page", "link_page")

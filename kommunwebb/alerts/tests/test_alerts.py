@@ -1,28 +1,29 @@
 from datetime import timedelta
 
 import pytest
-from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from kommunwebb.alerts.factories import AlertFactory
 from kommunwebb.alerts.models import Alert, AlertLevel
 from kommunwebb.core.factories import StandardPageFactory
+from kommunwebb.testing.hidden import assert_none_shown, hidden_pages
 from kommunwebb.topics.factories import TopicPageFactory
 
 pytestmark = pytest.mark.django_db
 
 
-def test_active_window(home):
+def test_only_published_alerts_before_their_expiry_are_active(home):
     now = timezone.now()
-    current = AlertFactory(starts_at=now - timedelta(hours=1), ends_at=now + timedelta(hours=1))
-    AlertFactory(title="Över", starts_at=now - timedelta(days=2), ends_at=now - timedelta(days=1))
-    AlertFactory(title="Kommande", starts_at=now + timedelta(hours=1))
+    current = AlertFactory(expire_at=now + timedelta(hours=1))
+    AlertFactory(title="Över", expire_at=now - timedelta(minutes=1))  # the worker is late
+    AlertFactory(title="Utkast", live=False)
+    AlertFactory(title="Avpublicerad", live=False, expired=True, expire_at=now - timedelta(days=1))
     assert list(Alert.objects.for_page(home, now)) == [current]
 
 
-def test_ends_exactly_at_end_time(home):
+def test_ends_exactly_at_its_expiry(home):
     now = timezone.now()
-    alert = AlertFactory(starts_at=now - timedelta(hours=1), ends_at=now)
+    alert = AlertFactory(expire_at=now)
     assert alert not in Alert.objects.for_page(home, now)
     assert alert in Alert.objects.for_page(home, now - timedelta(seconds=1))
 
@@ -42,25 +43,31 @@ def test_scoped_alert_shows_on_the_page_and_its_subtree_only(home):
 
 def test_crisis_comes_first_and_cannot_be_dismissed(home):
     now = timezone.now()
-    info = AlertFactory(level=AlertLevel.INFORMATION, starts_at=now - timedelta(minutes=1))
-    crisis = AlertFactory(level=AlertLevel.CRISIS, starts_at=now - timedelta(minutes=5))
-    assert list(Alert.objects.for_page(home, now)) == [crisis, info]
+    info = AlertFactory(level=AlertLevel.INFORMATION, first_published_at=now)
+    older_info = AlertFactory(
+        level=AlertLevel.INFORMATION, first_published_at=now - timedelta(minutes=5)
+    )
+    crisis = AlertFactory(level=AlertLevel.CRISIS, first_published_at=now - timedelta(minutes=5))
+    assert list(Alert.objects.for_page(home, now)) == [crisis, info, older_info]
     assert not crisis.dismissible
     assert info.dismissible
-
-
-def test_end_before_start_is_refused():
-    now = timezone.now()
-    with pytest.raises(ValidationError):
-        Alert(title="x", message="y", starts_at=now, ends_at=now).full_clean()
 
 
 def test_banner_renders_on_every_page_with_level(client, home):
     AlertFactory(
         title="Stormvarning",
         level=AlertLevel.CRISIS,
-        starts_at=timezone.now() - timedelta(minutes=1),
     )
     html = client.get(home.url).content.decode()
     assert "Stormvarning" in html
     assert "alert--kris" in html
+
+
+def test_read_more_links_only_to_a_page_a_visitor_may_see(client, home):
+    hidden = hidden_pages(StandardPageFactory, home, word="Sida")
+    for kind, page in hidden.items():
+        AlertFactory(title=f"Meddelande {kind}", link_page=page)
+    html = client.get(home.url).content.decode()
+    assert html.count("<strong>Meddelande ") == len(hidden)
+    assert "Läs mer" not in html
+    assert_none_shown(html, hidden)

@@ -1,5 +1,6 @@
-"""Alerts on cached pages: the alerts app tells the page cache (apps.py) that editing an
-alert changes every page, and when the next alert starts or ends."""
+"""Alerts on cached pages: the alerts app tells the page cache (apps.py) that publishing or
+unpublishing an alert changes every page, and when the next published alert expires. An
+editor saving a draft (or Wagtail autosaving it) changes no page."""
 
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -25,15 +26,17 @@ def html(client, url):
     return client.get(url).content.decode()
 
 
-def test_the_next_window_change_is_the_earliest_start_or_end_to_come():
+def test_the_next_expiry_is_the_earliest_of_a_published_alert_to_come():
     now = on_a_wednesday(9, 0)
-    assert Alert.objects.next_window_change(now) is None
-    AlertFactory(starts_at=on_a_wednesday(8, 0), ends_at=on_a_wednesday(11, 0))
-    AlertFactory(starts_at=on_a_wednesday(10, 30), ends_at=None)
-    AlertFactory(starts_at=on_a_wednesday(7, 0), ends_at=on_a_wednesday(8, 30))  # over
-    assert Alert.objects.next_window_change(now) == on_a_wednesday(10, 30)
-    assert Alert.objects.next_window_change(on_a_wednesday(10, 30)) == on_a_wednesday(11, 0)
-    assert Alert.objects.next_window_change(on_a_wednesday(11, 0)) is None
+    assert Alert.objects.next_expiry(now) is None
+    AlertFactory(expire_at=on_a_wednesday(11, 0))
+    AlertFactory(expire_at=on_a_wednesday(10, 30))
+    AlertFactory(expire_at=None)
+    AlertFactory(expire_at=on_a_wednesday(8, 30))  # over
+    AlertFactory(live=False, expire_at=on_a_wednesday(10, 0))  # a draft: on no page
+    assert Alert.objects.next_expiry(now) == on_a_wednesday(10, 30)
+    assert Alert.objects.next_expiry(on_a_wednesday(10, 30)) == on_a_wednesday(11, 0)
+    assert Alert.objects.next_expiry(on_a_wednesday(11, 0)) is None
 
 
 def test_a_new_alert_shows_on_cached_pages(client, pagecache, home, commit):
@@ -43,27 +46,48 @@ def test_a_new_alert_shows_on_cached_pages(client, pagecache, home, commit):
         client.get(url)
         assert client.get(url)["X-Page-Cache"] == "hit"
     with commit():
-        AlertFactory(title="Stormvarning", starts_at=timezone.now() - timedelta(minutes=1))
+        AlertFactory(title="Stormvarning")
     assert "Stormvarning" in html(client, home.url)
     assert "Stormvarning" in html(client, page.url)
 
 
-def test_a_scheduled_alert_appears_when_it_starts(client, pagecache, home, commit):
+def test_an_alert_leaves_cached_pages_at_its_expiry(client, pagecache, home, commit):
     with time_machine.travel(on_a_wednesday(9, 0), tick=False):
         with commit():
-            AlertFactory(
-                title="Planerat elavbrott",
-                starts_at=on_a_wednesday(10, 0),
-                ends_at=on_a_wednesday(12, 0),
-            )
-        assert "Planerat elavbrott" not in html(client, home.url)
-        assert client.get(home.url)["X-Page-Cache"] == "hit"
-    with time_machine.travel(on_a_wednesday(10, 0), tick=False):
+            AlertFactory(title="Planerat elavbrott", expire_at=on_a_wednesday(10, 0))
         assert "Planerat elavbrott" in html(client, home.url)
-    with time_machine.travel(on_a_wednesday(10, 59), tick=False):
+    with time_machine.travel(on_a_wednesday(9, 59), tick=False):
         assert client.get(home.url)["X-Page-Cache"] == "hit"
-    with time_machine.travel(on_a_wednesday(12, 0), tick=False):
+    # Gone at ten, before the task worker has unpublished it.
+    with time_machine.travel(on_a_wednesday(10, 0), tick=False):
         assert "Planerat elavbrott" not in html(client, home.url)
+
+
+def test_publishing_and_unpublishing_change_cached_pages(client, pagecache, home, commit):
+    with commit():
+        alert = AlertFactory(title="Halka", live=False)
+    assert "Halka" not in html(client, home.url)
+    with commit():
+        alert.save_revision().publish()
+    assert "Halka" in html(client, home.url)
+    alert.refresh_from_db()
+    with commit():
+        alert.unpublish()
+    assert "Halka" not in html(client, home.url)
+
+
+def test_saving_a_draft_leaves_cached_pages_alone(client, pagecache, home, commit):
+    with commit():
+        alert = AlertFactory(title="Halka")
+    client.get(home.url)
+    alert.title = "Ändrad rubrik i utkastet"
+    with commit():
+        alert.save_revision()  # what the editor's draft and Wagtail's autosave do
+        alert.locked, alert.locked_at = True, timezone.now()  # what "Lås" does
+        alert.save(update_fields=["locked", "locked_by", "locked_at"])
+    response = client.get(home.url)
+    assert response["X-Page-Cache"] == "hit"
+    assert "Halka" in response.content.decode()
 
 
 # --- The banner on pages the cache does not keep (the alerts tag's memo) ----------------
@@ -73,22 +97,16 @@ def test_a_new_alert_shows_on_the_next_uncached_page(client, pagecache, commit, 
     # /sok/ is never cached but its menu, site name and alerts are memoised.
     assert "Vattnet stängs av" not in html(client, "/sok/")
     with commit():
-        AlertFactory(title="Vattnet stängs av", starts_at=timezone.now() - timedelta(minutes=1))
+        AlertFactory(title="Vattnet stängs av")
     assert "Vattnet stängs av" in html(client, "/sok/")
 
 
-def test_an_alert_shows_when_it_starts_and_goes_when_it_ends(client, pagecache, commit, home):
+def test_an_alert_goes_from_uncached_pages_at_its_expiry(client, pagecache, commit, home):
     now = timezone.now()
     with commit():
-        AlertFactory(
-            title="Planerat avbrott",
-            starts_at=now + timedelta(hours=1),
-            ends_at=now + timedelta(hours=2),
-        )
-    assert "Planerat avbrott" not in html(client, "/sok/")
+        AlertFactory(title="Planerat avbrott", expire_at=now + timedelta(hours=1))
+    assert "Planerat avbrott" in html(client, "/sok/")
     with time_machine.travel(now + timedelta(hours=1, seconds=1), tick=False):
-        assert "Planerat avbrott" in html(client, "/sok/")
-    with time_machine.travel(now + timedelta(hours=2, seconds=1), tick=False):
         assert "Planerat avbrott" not in html(client, "/sok/")
 
 

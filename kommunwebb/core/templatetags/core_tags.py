@@ -1,8 +1,30 @@
 from django import template
 
+from kommunwebb.core import visibility
 from kommunwebb.core.formatting import document_label
 
 register = template.Library()
+
+
+@register.filter
+def is_visible(obj):
+    """Whether a visitor may see a page or snippet a block or banner links to: published,
+    public and not expired (``core/visibility.py``)."""
+    return visibility.is_visible(obj)
+
+
+@register.filter
+def visible_links(links):
+    """Links (or stream blocks holding one: a "page" or a "url") that point outside the site
+    or to a page a visitor may see. A link to a draft, unpublished, expired, private or
+    deleted page is left out rather than lead to a 404 or a login."""
+    kept = []
+    for link in links or ():
+        value = getattr(link, "value", link)
+        page = value.get("page")
+        if visibility.is_visible(page) if page is not None else value.get("url"):
+            kept.append(link)
+    return kept
 
 
 @register.filter

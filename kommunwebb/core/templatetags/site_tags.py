@@ -13,6 +13,7 @@ from wagtail.models import Page, Site
 
 from kommunwebb.core.models import SiteSettings
 from kommunwebb.core.phone import tel_href
+from kommunwebb.core.visibility import visible
 from kommunwebb.pagecache import memo
 
 register = template.Library()
@@ -75,26 +76,26 @@ def _site_root_url_path(site):
 
 @register.simple_tag(takes_context=True)
 def primary_nav(context, page=None):
-    """The home page's live children that editors put in the menu."""
+    """The home page's children that editors put in the menu and visitors may see."""
     site = _site(context)
     if site is None:
         return []
     root_path = _site_root_url_path(site)
     if root_path is None:
         return []
-    # No .public() here: it costs a query on every page, and editors decide what is in the
-    # menu with "show in menus" anyway.
+    # Read once per content generation (memo), so checking it is public costs no query
+    # per page.
+    request = context.get("request")
     children = memo.shared(
         ("primary_nav", root_path),
         lambda: list(
-            Page.objects.live()
-            .in_menu()
+            visible(Page.objects.in_menu(), request=request)
             # A child of "/home/" has a url_path one segment longer and sits one level deeper.
             .filter(url_path__startswith=root_path, depth=root_path.count("/") + 1)
             .order_by("path")
             .specific(defer=True)
         ),
-        context.get("request"),
+        request,
     )
     here = _page_path(page)
     items = []
@@ -117,9 +118,7 @@ def first_page_of_type(context, model_label):
         return None
     model = apps.get_model(model_label)
     return (
-        model.objects.live()
-        .public()
-        .descendant_of(site.root_page, inclusive=True)
+        visible(model.objects.descendant_of(site.root_page, inclusive=True))
         .order_by("path")
         .first()
     )
@@ -130,7 +129,7 @@ def live_children(page):
     """Sub-pages shown as "more on this subject" lists on topic and standard pages."""
     if not getattr(page, "pk", None):
         return []
-    return list(page.get_children().live().public().specific(defer=True))
+    return list(visible(page.get_children()).specific(defer=True))
 
 
 @dataclass

@@ -46,7 +46,7 @@ def full_article(home):
     )
     page.tags.add("Miljö", "Bibliotek")
     page.save_revision().publish()
-    AlertFactory(starts_at=timezone.now() - timedelta(hours=1))
+    AlertFactory()
     return page
 
 

@@ -6,6 +6,7 @@ import os
 import shutil
 import sqlite3
 import subprocess
+import sys
 import time
 import urllib.error
 import urllib.request
@@ -207,6 +208,53 @@ def test_hits_are_logged_for_analytics_without_the_client_address(stack):
     for line in raw.splitlines():
         if "127.0.0.1" in line:
             assert "Backend" in line or "xkey" in line or "Host" in line, line
+
+
+SCHEDULE_LEAD = """
+import json
+from datetime import timedelta
+from django.utils import timezone
+from kommunwebb.news.models import NewsArticlePage
+
+page = NewsArticlePage.objects.get(slug=SLUG)
+page.lead = LEAD
+page.go_live_at = timezone.now() + timedelta(seconds=AHEAD)
+page.save_revision().publish()
+print(json.dumps(page.go_live_at.timestamp()))
+"""
+
+
+def test_a_scheduled_change_reaches_varnish_at_its_moment(stack):
+    """The production settings' task worker publishes a scheduled revision on time, and the
+    purge it sends makes Varnish fetch the new page (docs/operations.md)."""
+    import json
+
+    worker = services.spawn(
+        [sys.executable, "manage.py", "db_worker", "--queue-name", "*", "--interval", "0.2"],
+        stack.root / "worker.pid",
+        stack.root / "worker.log",
+        env=stack.env,
+    )
+    try:
+        slug = ARTICLE.strip("/").split("/")[-1]
+        lead = "Julmarknaden öppnar en timme tidigare i år."
+        script = (
+            SCHEDULE_LEAD.replace("SLUG", repr(slug))
+            .replace("LEAD", repr(lead))
+            .replace("AHEAD", "20")
+        )
+        moment = json.loads(stack.manage("shell", "-c", script))
+        assert time.time() < moment, "the machine was too slow to schedule ahead"
+        fetch(stack.url + ARTICLE)
+        status, headers, html = fetch(stack.url + ARTICLE)
+        assert headers["X-Cache"] == "hit" and lead not in html
+        while lead not in fetch(stack.url + ARTICLE)[2]:
+            assert time.time() < moment + 60, (stack.root / "worker.log").read_text()[-3000:]
+            time.sleep(0.25)
+        assert time.time() >= moment
+    finally:
+        services.stop_pidfile(stack.root / "worker.pid")
+        worker.wait(timeout=30)
 
 
 def test_cached_pages_are_served_while_the_app_is_stopped(stack):
