@@ -83,7 +83,8 @@ WEB_EMAIL = "webbredaktionen@sundhamn.example"
 VISITING_ADDRESS = "Stadshuset, Rådhustorget 1, Sundhamn"
 POSTAL_ADDRESS = "Sundhamns kommun, 299 99 Sundhamn"
 
-# Tag name -> slug. Slugs are plain ASCII so topic filters read well in addresses (?amne=miljo).
+# Topic name -> slug (the managed vocabulary, kommunwebb/taxonomy). Slugs are plain ASCII so
+# topic filters read well in addresses (?amne=miljo).
 TOPICS = {
     "Miljö": "miljo",
     "Hälsa": "halsa",

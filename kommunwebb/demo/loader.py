@@ -12,7 +12,6 @@ from datetime import datetime, time, timedelta
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from django.utils import timezone
-from taggit.models import Tag
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Page, PageLogEntry, Site
@@ -28,6 +27,7 @@ from kommunwebb.core.models import SiteSettings, StandardPage
 from kommunwebb.events.models import EventIndexPage, EventOccurrence, EventPage
 from kommunwebb.home.models import HomePage
 from kommunwebb.news.models import NewsArticlePage, NewsIndexPage
+from kommunwebb.taxonomy.models import Topic
 from kommunwebb.topics.models import TopicContact, TopicPage
 
 from . import content, dates, form_pages, images, pdf
@@ -48,7 +48,7 @@ class DemoLoader:
         self.pages: dict[str, Page] = {}
         self.contacts: dict[str, ContactCard] = {}
         self.documents = {}
-        self.tags: dict[str, Tag] = {}
+        self.topics: dict[str, Topic] = {}
         # (event id, sort order) -> (first day, last day) of all-day occurrences.
         # Files written to media storage, removed again if the transaction fails.
         self.written_files: list = []
@@ -71,7 +71,7 @@ class DemoLoader:
         }
 
     def _load(self):
-        self._create_tags()
+        self._create_topics()
         self._create_contacts()
         self.documents["report"] = self._document(
             content.REPORT_TITLE,
@@ -92,9 +92,9 @@ class DemoLoader:
 
     # --- Things pages refer to ----------------------------------------------------------------
 
-    def _create_tags(self):
+    def _create_topics(self):
         for name, slug in content.TOPICS.items():
-            self.tags[name], _ = Tag.objects.get_or_create(name=name, defaults={"slug": slug})
+            self.topics[name], _ = Topic.objects.get_or_create(name=name, defaults={"slug": slug})
 
     def _create_contacts(self):
         for data in content.CONTACTS:
@@ -173,7 +173,7 @@ class DemoLoader:
                 title=data.title,
                 slug=data.slug,
                 intro=data.intro,
-                topic=self.tags[data.topic],
+                topic=self.topics[data.topic],
                 show_in_menus=data.show_in_menus,
             )
             topic.contact_links = [TopicContact(card=self.contacts[key]) for key in data.contacts]
@@ -215,7 +215,7 @@ class DemoLoader:
                 listing_image_alt=data.picture.alt,
                 contact=self.contacts.get(data.contact),
             )
-            article.tags.add(*(self.tags[name] for name in data.topics))
+            article.topics = [self.topics[name] for name in data.topics]
             self._add(f"article:{data.key}", "news", article)
 
     def _occurrences(self, key: str) -> list[EventOccurrence]:

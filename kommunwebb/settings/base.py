@@ -15,6 +15,7 @@ INSTALLED_APPS = [
     "kommunwebb.events",
     "kommunwebb.contacts",
     "kommunwebb.topics",
+    "kommunwebb.taxonomy",
     "kommunwebb.alerts",
     "kommunwebb.search",
     "kommunwebb.opendata",

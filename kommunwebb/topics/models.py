@@ -1,7 +1,6 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
-from taggit.models import Tag
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
@@ -21,7 +20,7 @@ class TopicPage(Page):
         help_text=_("Ett eller två meningar om vad ämnet handlar om."),
     )
     topic = models.ForeignKey(
-        Tag,
+        "taxonomy.Topic",
         verbose_name=_("nyhetsämne"),
         null=True,
         blank=True,
@@ -65,7 +64,7 @@ class TopicPage(Page):
         return (
             NewsArticlePage.objects.live()
             .public()
-            .filter(tags=self.topic_id)
+            .filter(topics=self.topic_id)
             .listing_order()
             .select_related("listing_image")[: self.news_count]
         )

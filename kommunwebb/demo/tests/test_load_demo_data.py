@@ -171,7 +171,9 @@ class LoadDemoDataTests(TestCase):
 
     def test_articles_are_tagged_with_topics(self):
         names = set(
-            NewsArticlePage.objects.values_list("tags__name", flat=True).exclude(tags__name=None)
+            NewsArticlePage.objects.values_list("topics__name", flat=True).exclude(
+                topics__name=None
+            )
         )
         assert {"Miljö", "Hälsa", "Trygghet", "Barn och utbildning", "Kultur"} <= names
         trygghet = TopicPage.objects.get(slug="trygghet")
