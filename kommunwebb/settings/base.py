@@ -21,6 +21,7 @@ INSTALLED_APPS = [
     "kommunwebb.opendata",
     "kommunwebb.demo",
     "kommunwebb.forms",
+    "kommunwebb.outbox",
     "kommunwebb.retention",
     "kommunwebb.gdpr",
     "kommunwebb.consent",
