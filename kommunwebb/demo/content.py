@@ -83,6 +83,26 @@ WEB_EMAIL = "webbredaktionen@sundhamn.example"
 VISITING_ADDRESS = "Stadshuset, Rådhustorget 1, Sundhamn"
 POSTAL_ADDRESS = "Sundhamns kommun, 299 99 Sundhamn"
 
+# The units that answer for pages ("Sidansvarig", kommunwebb/review): key -> (name, mailbox for
+# the weekly reminder).
+UNITS = {
+    "kommunikation": ("Kommunikationsavdelningen", WEB_EMAIL),
+    "miljo": ("Miljöförvaltningen", "miljoforvaltningen@sundhamn.example"),
+    "social": ("Socialförvaltningen", "socialforvaltningen@sundhamn.example"),
+    "kultur": ("Kultur- och fritidsförvaltningen", "kulturochfritid@sundhamn.example"),
+}
+# Page key -> unit key; the pages under a page belong to its unit unless listed.
+PAGE_OWNERS = {
+    "home": "kommunikation",
+    "events": "kultur",
+    "trygghet": "social",
+    "miljo": "miljo",
+    "kultur": "kultur",
+}
+# Review dates relative to the day the demo is loaded, so the report always has something:
+# one page overdue, one due within the month. Every other page is due a year after publishing.
+REVIEW_IN_DAYS = {"about": -14, "kontakt": 12}
+
 # Topic name -> slug (the managed vocabulary, kommunwebb/taxonomy). Slugs are plain ASCII so
 # topic filters read well in addresses (?amne=miljo).
 TOPICS = {

@@ -27,6 +27,8 @@ from kommunwebb.core.models import SiteSettings, StandardPage
 from kommunwebb.events.models import EventIndexPage, EventOccurrence, EventPage
 from kommunwebb.home.models import HomePage
 from kommunwebb.news.models import NewsArticlePage, NewsIndexPage
+from kommunwebb.review.models import PageReview, ResponsibleUnit
+from kommunwebb.review.ownership import ensure_review
 from kommunwebb.taxonomy.models import Topic
 from kommunwebb.topics.models import TopicContact, TopicPage
 
@@ -82,6 +84,7 @@ class DemoLoader:
         self._publish_pages()
         form_pages.add_form_pages(self)
         self._configure_site()
+        self._assign_owners()
         Alert.objects.create(
             title=content.ALERT["title"],
             message=content.ALERT["message"],
@@ -360,6 +363,27 @@ class DemoLoader:
         return _PAGE_LINK.sub(
             lambda match: f'<a linktype="page" id="{self.pages[match.group(1)].pk}">', html
         )
+
+    # --- Who answers for which page -----------------------------------------------------------
+
+    def _assign_owners(self):
+        units = {
+            key: ResponsibleUnit.objects.get_or_create(name=name, defaults={"email": email})[0]
+            for key, (name, email) in content.UNITS.items()
+        }
+        owner_of = {self.pages[key].pk: units[unit] for key, unit in content.PAGE_OWNERS.items()}
+        inherited = {}
+        # Tree order: a page's section has its unit before the page is reached.
+        for page in Page.objects.filter(live=True, depth__gt=1).order_by("path"):
+            parent_unit = inherited.get(page.path[: -Page.steplen])
+            inherited[page.path] = owner_of.get(page.pk, parent_unit)
+            review = ensure_review(page)
+            review.unit = inherited[page.path]
+            review.save(update_fields=["unit"])
+        for key, days in content.REVIEW_IN_DAYS.items():
+            PageReview.objects.filter(page=self.pages[key]).update(
+                review_by=self.today + timedelta(days=days)
+            )
 
     # --- The site -----------------------------------------------------------------------------
 

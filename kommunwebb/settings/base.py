@@ -16,6 +16,7 @@ INSTALLED_APPS = [
     "kommunwebb.contacts",
     "kommunwebb.topics",
     "kommunwebb.taxonomy",
+    "kommunwebb.review",
     "kommunwebb.alerts",
     "kommunwebb.search",
     "kommunwebb.opendata",
