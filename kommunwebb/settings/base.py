@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "kommunwebb.retention",
     "kommunwebb.gdpr",
     "kommunwebb.consent",
+    "kommunwebb.feedback",
     "kommunwebb.analytics",
     "kommunwebb.pagecache",
     "wagtail.contrib.forms",
