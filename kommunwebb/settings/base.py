@@ -17,6 +17,7 @@ INSTALLED_APPS = [
     "kommunwebb.topics",
     "kommunwebb.taxonomy",
     "kommunwebb.review",
+    "kommunwebb.linkcheck",
     "kommunwebb.alerts",
     "kommunwebb.search",
     "kommunwebb.opendata",
