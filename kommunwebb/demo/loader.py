@@ -16,6 +16,7 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Page, PageLogEntry, Site
 
+from kommunwebb.accessibility.models import AccessibilityStatementPage, Shortcoming
 from kommunwebb.alerts.models import Alert, AlertLevel
 from kommunwebb.contacts.models import (
     ContactCard,
@@ -25,6 +26,7 @@ from kommunwebb.contacts.models import (
 )
 from kommunwebb.core.models import SiteSettings, StandardPage
 from kommunwebb.events.models import EventIndexPage, EventOccurrence, EventPage
+from kommunwebb.feedback.models import PageFeedback
 from kommunwebb.home.models import HomePage
 from kommunwebb.news.models import NewsArticlePage, NewsIndexPage
 from kommunwebb.review.models import PageReview, ResponsibleUnit
@@ -83,8 +85,10 @@ class DemoLoader:
         self._add_pages()
         self._publish_pages()
         form_pages.add_form_pages(self)
+        self._publish_accessibility_statement()
         self._configure_site()
         self._assign_owners()
+        self._add_feedback()
         Alert.objects.create(
             title=content.ALERT["title"],
             message=content.ALERT["message"],
@@ -192,6 +196,7 @@ class DemoLoader:
                     show_in_menus=data.show_in_menus,
                 ),
             )
+        self._add_accessibility_statement()
         for data in content.EVENTS:
             event = EventPage(
                 title=data.title,
@@ -269,7 +274,7 @@ class DemoLoader:
         for data in content.STANDARD_PAGES:
             page = self.pages[data.key]
             page.body = self._stream(data.body)
-            self._publish(page, days_ago=45 if data.key != "accessibility" else 0)
+            self._publish(page, days_ago=45)
         for data in content.EVENTS:
             page = self.pages[f"event:{data.key}"]
             page.body = self._stream(data.body)
@@ -364,6 +369,42 @@ class DemoLoader:
             lambda match: f'<a linktype="page" id="{self.pages[match.group(1)].pk}">', html
         )
 
+    # --- The accessibility statement -----------------------------------------------------------
+
+    def _add_accessibility_statement(self):
+        data = content.ACCESSIBILITY_STATEMENT
+        statement = AccessibilityStatementPage(
+            title=data["title"],
+            slug=data["slug"],
+            compliance=data["compliance"],
+            contact_email=data["contact_email"],
+            contact_phone=data["contact_phone"],
+            response_time=data["response_time"],
+            assessment=data["assessment"],
+            assessed_on=self.today - timedelta(days=data["assessed_days_ago"]),
+            site_published_on=self.today - timedelta(days=data["site_published_days_ago"]),
+            reviewed_on=self.today,
+        )
+        statement.shortcomings = [
+            Shortcoming(
+                kind=item["kind"],
+                description=item["description"],
+                requirement=item.get("requirement", ""),
+                fix_by=self.today + timedelta(days=item["fix_in_days"])
+                if "fix_in_days" in item
+                else None,
+                reason=item.get("reason", ""),
+            )
+            for item in data["shortcomings"]
+        ]
+        self._add("accessibility", "home", statement)
+
+    def _publish_accessibility_statement(self):
+        # Reporting a problem goes through the demo's feedback form, made just before.
+        statement = self.pages["accessibility"]
+        statement.feedback_page = self.pages["form:feedback"]
+        self._publish(statement)
+
     # --- Who answers for which page -----------------------------------------------------------
 
     def _assign_owners(self):
@@ -384,6 +425,30 @@ class DemoLoader:
             PageReview.objects.filter(page=self.pages[key]).update(
                 review_by=self.today + timedelta(days=days)
             )
+
+    # --- What visitors answered --------------------------------------------------------------
+
+    def _add_feedback(self):
+        answers = []
+        for key, (yes, no, comments) in content.FEEDBACK.items():
+            page = self.pages.get(key) or self.pages.get(f"article:{key}")
+            for index in range(yes + no):
+                # Spread over the last three weeks, one every few hours.
+                answers.append(
+                    PageFeedback(
+                        page=page,
+                        helpful=index < yes,
+                        created_at=self.now - timedelta(hours=7 + index * 13),
+                    )
+                )
+            for offset, (helpful, text) in enumerate(comments):
+                when = self.now - timedelta(days=2 + offset, hours=3)
+                answers.append(
+                    PageFeedback(
+                        page=page, helpful=helpful, comment=text, created_at=when, commented_at=when
+                    )
+                )
+        PageFeedback.objects.bulk_create(answers)
 
     # --- The site -----------------------------------------------------------------------------
 

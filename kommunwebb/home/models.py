@@ -53,6 +53,7 @@ class HomePage(Page):
         "topics.TopicPage",
         "core.StandardPage",
         "cityforms.FormPage",
+        "accessibility.AccessibilityStatementPage",
     ]
     max_count = 1
 

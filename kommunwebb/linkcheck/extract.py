@@ -59,7 +59,8 @@ def _walk(block, value, label: str):
         source = value.source if isinstance(value, RichText) else str(value)
         for href, text in links_in_html(source):
             yield FoundLink(href, label, text)
-    elif isinstance(block, blocks.StructBlock):
+    elif isinstance(block, blocks.StructBlock) and isinstance(value, dict):
+        # (Wagtail's ImageBlock is a StructBlock whose value is the image: nothing to find.)
         for name, child in block.child_blocks.items():
             yield from _walk(child, value.get(name), label)
     elif isinstance(block, blocks.ListBlock):

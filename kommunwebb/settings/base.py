@@ -18,6 +18,7 @@ INSTALLED_APPS = [
     "kommunwebb.taxonomy",
     "kommunwebb.review",
     "kommunwebb.linkcheck",
+    "kommunwebb.accessibility",
     "kommunwebb.alerts",
     "kommunwebb.search",
     "kommunwebb.opendata",

@@ -204,3 +204,37 @@ def test_link_uses_follow_the_page(home, web):
     publish(page)
     assert list(LinkUse.objects.values_list("url", flat=True)) == [web.base + "/saknas"]
     assert ExternalLink.objects.count() == 2  # the old one goes with the nightly scan
+
+
+def test_links_are_found_in_every_kind_of_block(home):
+    from wagtail_factories import ImageFactory
+
+    from kommunwebb.linkcheck.extract import page_links
+
+    image = ImageFactory()
+    page = StandardPageFactory(
+        parent=home,
+        body=[
+            (
+                "paragraph",
+                '<p><a href="https://a.example/">A</a> <a linktype="page" id="1">x</a></p>',
+            ),
+            ("fact_box", {"heading": "Fakta", "body": '<p><a href="https://b.example/">B</a></p>'}),
+            (
+                "image",
+                {"image": {"image": image, "decorative": True, "alt_text": ""}, "caption": ""},
+            ),
+            (
+                "read_more",
+                {
+                    "heading": "Läs mer",
+                    "links": [{"text": "C", "page": None, "url": "https://c.example/"}],
+                },
+            ),
+        ],
+    )
+    assert [(found.url, found.text) for found in page_links(page)] == [
+        ("https://a.example/", "A"),
+        ("https://b.example/", "B"),
+        ("https://c.example/", ""),
+    ]
