@@ -14,6 +14,8 @@ class LinkcheckConfig(AppConfig):
         from datetime import time, timedelta
 
         from django.db.models.signals import pre_delete
+        from wagtail.documents import get_document_model
+        from wagtail.models import Page
         from wagtail.signals import page_published
 
         from kommunwebb.operations import schedule
@@ -21,7 +23,14 @@ class LinkcheckConfig(AppConfig):
         from . import internal, scanning
 
         page_published.connect(scanning.on_publish, dispatch_uid="kommunwebb.linkcheck.publish")
-        pre_delete.connect(internal.before_delete, dispatch_uid="kommunwebb.linkcheck.delete")
+        # Only pages and documents: a receiver for every model would stop Django's fast
+        # deletes everywhere (the retention purge's batches among them).
+        for model in (Page, get_document_model()):
+            pre_delete.connect(
+                internal.before_delete,
+                sender=model,
+                dispatch_uid=f"kommunwebb.linkcheck.delete.{model._meta.label_lower}",
+            )
         schedule.register_job(
             "linkcheck.check_external",
             "kommunwebb.linkcheck.checking.check_due",

@@ -328,3 +328,14 @@ def test_only_those_with_the_permission_see_feedback(client, answers, django_use
     user = django_user_model.objects.get(pk=user.pk)
     client.force_login(user)
     assert client.get(reverse("feedback_admin:pages")).status_code == 200
+
+
+def test_the_question_never_stops_the_page_cache(client, page, pagecache):
+    first = client.get(page.url)
+    second = client.get(page.url)
+    assert first["X-Page-Cache"] == "miss"
+    assert second["X-Page-Cache"] == "hit"
+    assert b"Var sidan till hj" in second.content
+    # Answering changes nothing a cached page shows.
+    answer(client, page)
+    assert client.get(page.url)["X-Page-Cache"] == "hit"

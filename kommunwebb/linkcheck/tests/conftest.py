@@ -17,8 +17,8 @@ from kommunwebb.conftest import need
 class Server(ThreadingHTTPServer):
     daemon_threads = True
 
-    def __init__(self):
-        super().__init__(("127.0.0.1", 0), Handler)
+    def __init__(self, host: str = "127.0.0.1"):
+        super().__init__((host, 0), Handler)
         self.lock = threading.Lock()
         self.active = 0
         self.most_at_once = 0
@@ -28,7 +28,8 @@ class Server(ThreadingHTTPServer):
     @property
     def base(self) -> str:
         scheme = "https" if isinstance(self.socket, ssl.SSLSocket) else "http"
-        return f"{scheme}://127.0.0.1:{self.server_address[1]}"
+        host, port = self.server_address[:2]
+        return f"{scheme}://{host}:{port}"
 
 
 class Handler(BaseHTTPRequestHandler):

@@ -238,3 +238,14 @@ def test_links_are_found_in_every_kind_of_block(home):
         ("https://b.example/", "B"),
         ("https://c.example/", ""),
     ]
+
+
+def test_only_page_and_document_deletes_are_watched():
+    """A pre_delete receiver for every model would make Django collect and signal each row
+    of every delete, the retention purge's batches among them."""
+    from django.db.models.signals import pre_delete
+
+    from kommunwebb.feedback.models import PageFeedback
+
+    assert not pre_delete.has_listeners(PageFeedback)
+    assert pre_delete.has_listeners(get_document_model())

@@ -331,3 +331,23 @@ class TestDigest(WagtailTestUtils):
         job = schedule.get_job("review.weekly_digest")
         assert job.func == "kommunwebb.review.digest.weekly_digest"
         assert job.every == timedelta(days=1)
+
+
+def test_articles_and_events_name_their_unit_too(client, home, unit):
+    from kommunwebb.events.factories import EventIndexPageFactory, EventPageFactory
+    from kommunwebb.news.factories import NewsArticlePageFactory, NewsIndexPageFactory
+
+    article = publish(NewsArticlePageFactory(parent=NewsIndexPageFactory(parent=home)))
+    event = publish(EventPageFactory(parent=EventIndexPageFactory(parent=home)))
+    for page in (article, event):
+        PageReview.objects.filter(page=page).update(unit=unit)
+    article_line = BeautifulSoup(client.get(article.url).content, "html.parser").select_one(
+        ".page-updated"
+    )
+    # The article's own dates are above: only who answers for it here.
+    assert article_line.get_text(" ", strip=True) == "Ansvarig: Miljöförvaltningen"
+    event_line = BeautifulSoup(client.get(event.url).content, "html.parser").select_one(
+        ".page-updated"
+    )
+    assert event_line.get_text(" ", strip=True).startswith("Senast uppdaterad")
+    assert "Ansvarig: Miljöförvaltningen" in event_line.get_text()
