@@ -12,6 +12,7 @@ urlpatterns = [
     path("", include("kommunwebb.opendata.urls")),
     path("samtycke/", include("kommunwebb.consent.urls")),
     path("statistik/", include("kommunwebb.analytics.urls")),
+    path("sidrespons/", include("kommunwebb.feedback.urls")),
 ]
 
 if settings.KOMMUNWEBB_SERVE_MEDIA:

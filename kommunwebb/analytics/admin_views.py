@@ -20,6 +20,9 @@ from wagtail.admin.auth import permission_required
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Page
 
+from kommunwebb.feedback import stats as feedback_stats
+from kommunwebb.feedback.reports import PERMISSION as FEEDBACK_PERMISSION
+
 from . import charts, stats
 from .forms import DateRangeForm
 from .models import Dimension
@@ -117,6 +120,10 @@ class PageStatisticsView(StatisticsView):
             "summaries": summaries,
             "ratings": RATING_LABELS,
             "query": self.request.GET.urlencode(),
+            # "Var sidan till hjälp?" for the same period, for those who may see it.
+            "feedback": feedback_stats.page_summary(self.page.pk, start, end)
+            if self.request.user.has_perm(FEEDBACK_PERMISSION)
+            else None,
         }
 
 

@@ -83,7 +83,39 @@ WEB_EMAIL = "webbredaktionen@sundhamn.example"
 VISITING_ADDRESS = "Stadshuset, Rådhustorget 1, Sundhamn"
 POSTAL_ADDRESS = "Sundhamns kommun, 299 99 Sundhamn"
 
-# Tag name -> slug. Slugs are plain ASCII so topic filters read well in addresses (?amne=miljo).
+# The units that answer for pages ("Sidansvarig", kommunwebb/review): key -> (name, mailbox for
+# the weekly reminder).
+UNITS = {
+    "kommunikation": ("Kommunikationsavdelningen", WEB_EMAIL),
+    "miljo": ("Miljöförvaltningen", "miljoforvaltningen@sundhamn.example"),
+    "social": ("Socialförvaltningen", "socialforvaltningen@sundhamn.example"),
+    "kultur": ("Kultur- och fritidsförvaltningen", "kulturochfritid@sundhamn.example"),
+}
+# Page key -> unit key; the pages under a page belong to its unit unless listed.
+PAGE_OWNERS = {
+    "home": "kommunikation",
+    "events": "kultur",
+    "trygghet": "social",
+    "miljo": "miljo",
+    "kultur": "kultur",
+}
+# Review dates relative to the day the demo is loaded, so the report always has something:
+# one page overdue, one due within the month. Every other page is due a year after publishing.
+REVIEW_IN_DAYS = {"about": -14, "kontakt": 12}
+
+# Answers to "Var sidan till hjälp?" (kommunwebb/feedback) over the last weeks: page key ->
+# (Ja, Nej, comments with their answer). Written for the demo; nothing about any visitor.
+FEEDBACK = {
+    "akut": (23, 2, [(True, "Bra att telefonnumren står överst på sidan.")]),
+    "kontakt": (9, 6, [(False, "Jag hittade inte öppettiderna för lördagar.")]),
+    "about": (4, 1, []),
+    "luft": (11, 3, [(False, "Vad betyder mikrogram per kubikmeter? Förklara gärna.")]),
+    "callin": (5, 0, []),
+    "bibliotek": (7, 4, [(False, "Står det någonstans om biblioteket har öppet i jul?")]),
+}
+
+# Topic name -> slug (the managed vocabulary, kommunwebb/taxonomy). Slugs are plain ASCII so
+# topic filters read well in addresses (?amne=miljo).
 TOPICS = {
     "Miljö": "miljo",
     "Hälsa": "halsa",
@@ -394,15 +426,6 @@ TOPIC_PAGES = [
     ),
 ]
 
-_STATEMENT_TESTING = (
-    "<p>Vi har granskat webbplatsen själva. Varje sidtyp testas automatiskt med verktyget axe "
-    "i en riktig webbläsare varje gång koden ändras. Vi har också gått igenom sidorna manuellt "
-    "med enbart tangentbord, med skärmläsarna NVDA och VoiceOver och med förstoring upp till "
-    "400 procent.</p>"
-    "<p>Den senaste bedömningen gjordes den {today}. Redogörelsen uppdaterades senast den "
-    "{today}.</p>"
-)
-
 STANDARD_PAGES = [
     StandardPageData(
         key="akut",
@@ -689,66 +712,67 @@ STANDARD_PAGES = [
             ),
         ],
     ),
-    StandardPageData(
-        key="accessibility",
-        parent="home",
-        slug="tillganglighetsredogorelse",
-        title="Tillgänglighetsredogörelse",
-        intro=(
-            "Sundhamns kommun står bakom den här webbplatsen, och vi vill att så många som möjligt "
-            "ska kunna använda den. Här beskriver vi hur webbplatsen uppfyller lagen om "
-            "tillgänglighet till digital offentlig service, vilka brister vi känner till och hur "
-            "du rapporterar problem."
-        ),
-        body=[
-            subheading("Hur tillgänglig är webbplatsen?"),
-            paragraph(
-                "<p>Webbplatsen är delvis förenlig med lagen (2018:1937) om tillgänglighet till "
-                "digital offentlig service, på grund av de brister som beskrivs nedan. Kraven i "
-                "lagen utgår från standarden WCAG 2.1 på nivå AA.</p>"
-            ),
-            subheading("Innehåll som inte är tillgängligt"),
-            paragraph(
-                "<ul><li>En del äldre pdf-dokument går inte att läsa fullt ut med skärmläsare. "
-                "Dokument som publicerades före den 23 september 2018 omfattas inte av lagen, men "
-                "vi gör om de mest använda.</li>"
-                "<li>Några inbäddade kartor går inte att använda med enbart tangentbord. Samma "
-                "information finns alltid som text på sidan.</li>"
-                "<li>Ett fåtal äldre filmklipp saknar textning.</li></ul>"
-                "<p>Vi arbetar med att åtgärda bristerna, och redogörelsen uppdateras när de är "
-                "rättade.</p>"
-            ),
-            subheading("Om du inte kan ta del av innehållet"),
-            paragraph(
-                "<p>Behöver du innehåll från webbplatsen som inte är tillgängligt för dig? Hör av "
-                f"dig till oss, så försöker vi ge dig informationen på ett annat sätt. Skicka "
-                f"e-post till {WEB_EMAIL} eller ring kontaktcenter på {nb(SWITCHBOARD)}. Vi svarar "
-                "normalt inom två arbetsdagar.</p>"
-            ),
-            subheading("Rapportera brister i webbplatsens tillgänglighet"),
-            paragraph(
-                "<p>Vi försöker hela tiden göra webbplatsen bättre. Om du upptäcker problem som "
-                "inte står på den här sidan, eller om du tycker att vi inte uppfyller lagens krav, "
-                f"skriv till {WEB_EMAIL} så att vi får veta att problemet finns.</p>"
-            ),
-            subheading("Tillsyn"),
-            paragraph(
-                "<p>Myndigheten för digital förvaltning (DIGG) har ansvaret för tillsynen över "
-                "lagen om tillgänglighet till digital offentlig service. Om du inte är nöjd med "
-                "hur vi har hanterat dina synpunkter kan du kontakta DIGG och påtala det.</p>"
-            ),
-            read_more(
-                Link(
-                    "Anmäl bristande tillgänglighet till DIGG",
-                    url="https://www.digg.se/tdosanmalan",
-                ),
-                heading="Anmäl till tillsynsmyndigheten",
-            ),
-            subheading("Hur vi har testat webbplatsen"),
-            paragraph(_STATEMENT_TESTING),
-        ],
-    ),
 ]
+
+# The accessibility statement (kommunwebb/accessibility, DIGG's model), at the address the
+# statement has always had. Dates are days relative to the day the demo is loaded.
+ACCESSIBILITY_STATEMENT = {
+    "slug": "tillganglighetsredogorelse",
+    "title": "Tillgänglighetsredogörelse",
+    "compliance": "partial",
+    "contact_email": WEB_EMAIL,
+    "contact_phone": SWITCHBOARD,
+    "response_time": "inom två arbetsdagar",
+    "assessment": (
+        "<p>Varje sidtyp testas automatiskt med verktyget axe i en riktig webbläsare varje gång "
+        "koden ändras. Vi har också gått igenom sidorna manuellt med enbart tangentbord, med "
+        "skärmläsarna NVDA och VoiceOver och med förstoring upp till 400 procent.</p>"
+    ),
+    "assessed_days_ago": 20,
+    "site_published_days_ago": 400,
+    "shortcomings": [
+        {
+            "kind": "non_compliant",
+            "description": (
+                "Några inbäddade kartor går inte att använda med enbart tangentbord. Samma "
+                "information finns alltid som text på sidan."
+            ),
+            "requirement": "2.1.1",
+            "fix_in_days": 120,
+        },
+        {
+            "kind": "non_compliant",
+            "description": (
+                "En del pdf-dokument från de senaste åren saknar rubrikstruktur, så den som "
+                "använder skärmläsare kan inte hoppa mellan avsnitten."
+            ),
+            "requirement": "1.3.1",
+            "fix_in_days": 180,
+        },
+        {
+            "kind": "burden",
+            "description": (
+                "Inskannade ritningar i det digitala arkivet över bygglov går inte att läsa "
+                "med skärmläsare."
+            ),
+            "reason": (
+                "Arkivet har över 40 000 ritningar. Att tolka dem i text vore oskäligt "
+                "betungande; stadsbyggnadskontoret beskriver en ritning muntligt eller "
+                "skriftligt för den som ber om det."
+            ),
+        },
+        {
+            "kind": "out_of_scope",
+            "description": (
+                "Dokument i pdf och Word som publicerades före den 23 september 2018 och "
+                "filmklipp från före den 23 september 2020."
+            ),
+            "reason": (
+                "Lagen gäller inte sådant innehåll, men vi gör om de mest använda dokumenten."
+            ),
+        },
+    ],
+}
 
 # --- News -------------------------------------------------------------------------------------
 

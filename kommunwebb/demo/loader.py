@@ -12,11 +12,11 @@ from datetime import datetime, time, timedelta
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from django.utils import timezone
-from taggit.models import Tag
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import ModelLogEntry, Page, PageLogEntry, Site
 
+from kommunwebb.accessibility.models import AccessibilityStatementPage, Shortcoming
 from kommunwebb.alerts.models import Alert, AlertLevel
 from kommunwebb.contacts.models import (
     ContactCard,
@@ -26,9 +26,13 @@ from kommunwebb.contacts.models import (
 )
 from kommunwebb.core.models import SiteSettings, StandardPage
 from kommunwebb.events.models import EventIndexPage, EventOccurrence, EventPage
+from kommunwebb.feedback.models import PageFeedback
 from kommunwebb.home.models import HomePage
 from kommunwebb.news.models import NewsArticlePage, NewsIndexPage
+from kommunwebb.review.models import PageReview, ResponsibleUnit
+from kommunwebb.review.ownership import ensure_review
 from kommunwebb.roles.sections import require_review, section_group
+from kommunwebb.taxonomy.models import Topic
 from kommunwebb.topics.models import TopicContact, TopicPage
 
 from . import content, dates, form_pages, images, pdf
@@ -49,7 +53,7 @@ class DemoLoader:
         self.pages: dict[str, Page] = {}
         self.contacts: dict[str, ContactCard] = {}
         self.documents = {}
-        self.tags: dict[str, Tag] = {}
+        self.topics: dict[str, Topic] = {}
         # (event id, sort order) -> (first day, last day) of all-day occurrences.
         # Files written to media storage, removed again if the transaction fails.
         self.written_files: list = []
@@ -72,7 +76,7 @@ class DemoLoader:
         }
 
     def _load(self):
-        self._create_tags()
+        self._create_topics()
         self._create_contacts()
         self.documents["report"] = self._document(
             content.REPORT_TITLE,
@@ -82,8 +86,11 @@ class DemoLoader:
         self._add_pages()
         self._publish_pages()
         form_pages.add_form_pages(self)
+        self._publish_accessibility_statement()
         self._configure_site()
         self._give_sections()
+        self._assign_owners()
+        self._add_feedback()
         self._add_alert()
 
     def _give_sections(self):
@@ -124,9 +131,9 @@ class DemoLoader:
 
     # --- Things pages refer to ----------------------------------------------------------------
 
-    def _create_tags(self):
+    def _create_topics(self):
         for name, slug in content.TOPICS.items():
-            self.tags[name], _ = Tag.objects.get_or_create(name=name, defaults={"slug": slug})
+            self.topics[name], _ = Topic.objects.get_or_create(name=name, defaults={"slug": slug})
 
     def _create_contacts(self):
         for data in content.CONTACTS:
@@ -205,7 +212,7 @@ class DemoLoader:
                 title=data.title,
                 slug=data.slug,
                 intro=data.intro,
-                topic=self.tags[data.topic],
+                topic=self.topics[data.topic],
                 show_in_menus=data.show_in_menus,
             )
             topic.contact_links = [TopicContact(card=self.contacts[key]) for key in data.contacts]
@@ -221,6 +228,7 @@ class DemoLoader:
                     show_in_menus=data.show_in_menus,
                 ),
             )
+        self._add_accessibility_statement()
         for data in content.EVENTS:
             event = EventPage(
                 title=data.title,
@@ -247,7 +255,7 @@ class DemoLoader:
                 listing_image_alt=data.picture.alt,
                 contact=self.contacts.get(data.contact),
             )
-            article.tags.add(*(self.tags[name] for name in data.topics))
+            article.topics = [self.topics[name] for name in data.topics]
             self._add(f"article:{data.key}", "news", article)
 
     def _occurrences(self, key: str) -> list[EventOccurrence]:
@@ -298,7 +306,7 @@ class DemoLoader:
         for data in content.STANDARD_PAGES:
             page = self.pages[data.key]
             page.body = self._stream(data.body)
-            self._publish(page, days_ago=45 if data.key != "accessibility" else 0)
+            self._publish(page, days_ago=45)
         for data in content.EVENTS:
             page = self.pages[f"event:{data.key}"]
             page.body = self._stream(data.body)
@@ -392,6 +400,87 @@ class DemoLoader:
         return _PAGE_LINK.sub(
             lambda match: f'<a linktype="page" id="{self.pages[match.group(1)].pk}">', html
         )
+
+    # --- The accessibility statement -----------------------------------------------------------
+
+    def _add_accessibility_statement(self):
+        data = content.ACCESSIBILITY_STATEMENT
+        statement = AccessibilityStatementPage(
+            title=data["title"],
+            slug=data["slug"],
+            compliance=data["compliance"],
+            contact_email=data["contact_email"],
+            contact_phone=data["contact_phone"],
+            response_time=data["response_time"],
+            assessment=data["assessment"],
+            assessed_on=self.today - timedelta(days=data["assessed_days_ago"]),
+            site_published_on=self.today - timedelta(days=data["site_published_days_ago"]),
+            reviewed_on=self.today,
+        )
+        statement.shortcomings = [
+            Shortcoming(
+                kind=item["kind"],
+                description=item["description"],
+                requirement=item.get("requirement", ""),
+                fix_by=self.today + timedelta(days=item["fix_in_days"])
+                if "fix_in_days" in item
+                else None,
+                reason=item.get("reason", ""),
+            )
+            for item in data["shortcomings"]
+        ]
+        self._add("accessibility", "home", statement)
+
+    def _publish_accessibility_statement(self):
+        # Reporting a problem goes through the demo's feedback form, made just before.
+        statement = self.pages["accessibility"]
+        statement.feedback_page = self.pages["form:feedback"]
+        self._publish(statement)
+
+    # --- Who answers for which page -----------------------------------------------------------
+
+    def _assign_owners(self):
+        units = {
+            key: ResponsibleUnit.objects.get_or_create(name=name, defaults={"email": email})[0]
+            for key, (name, email) in content.UNITS.items()
+        }
+        owner_of = {self.pages[key].pk: units[unit] for key, unit in content.PAGE_OWNERS.items()}
+        inherited = {}
+        # Tree order: a page's section has its unit before the page is reached.
+        for page in Page.objects.filter(live=True, depth__gt=1).order_by("path"):
+            parent_unit = inherited.get(page.path[: -Page.steplen])
+            inherited[page.path] = owner_of.get(page.pk, parent_unit)
+            review = ensure_review(page)
+            review.unit = inherited[page.path]
+            review.save(update_fields=["unit"])
+        for key, days in content.REVIEW_IN_DAYS.items():
+            PageReview.objects.filter(page=self.pages[key]).update(
+                review_by=self.today + timedelta(days=days)
+            )
+
+    # --- What visitors answered --------------------------------------------------------------
+
+    def _add_feedback(self):
+        answers = []
+        for key, (yes, no, comments) in content.FEEDBACK.items():
+            page = self.pages.get(key) or self.pages.get(f"article:{key}")
+            for index in range(yes + no):
+                # Spread over the last three weeks, one every few hours.
+                answers.append(
+                    PageFeedback(
+                        page=page,
+                        helpful=index < yes,
+                        created_at=self.now - timedelta(hours=7 + index * 13),
+                    )
+                )
+            for offset, (helpful, text) in enumerate(comments):
+                when = self.now - timedelta(days=2 + offset, hours=3)
+                answers.append(
+                    PageFeedback(
+                        page=page, helpful=helpful, comment=text, created_at=when, commented_at=when
+                    )
+                )
+        PageFeedback.objects.bulk_create(answers)
 
     # --- The site -----------------------------------------------------------------------------
 

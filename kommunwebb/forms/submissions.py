@@ -6,12 +6,11 @@ that sends them (``intake``). A delivery row is the source of truth for what sti
 be sent; the state machine in ``delivery`` and the tasks in ``tasks`` move it along.
 """
 
-import uuid
-
 from django.db import models
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.forms.models import AbstractFormSubmission
+
+from kommunwebb.outbox.models import OutboxEntry
 
 
 class FormSubmission(AbstractFormSubmission):
@@ -67,19 +66,14 @@ class FormSubmission(AbstractFormSubmission):
         return str(Delivery.State(status).label) if status else "–"
 
 
-class Delivery(models.Model):
-    """One message to one destination (the form's e-mail recipients, or a case system)."""
+class Delivery(OutboxEntry):
+    """One message to one destination (the form's e-mail recipients, or a case system).
+    Its state, attempts, lease and idempotency key are an outbox entry's
+    (``kommunwebb/outbox``), moved along by the outbox's state machine (``delivery.py``)."""
 
     class Channel(models.TextChoices):
         EMAIL = "email", _("E-post")
         WEBHOOK = "webhook", _("Webhook")
-
-    class State(models.TextChoices):
-        PENDING = "pending", _("Väntar")
-        SENDING = "sending", _("Skickas")
-        RETRYING = "retrying", _("Försöker igen")
-        DELIVERED = "delivered", _("Levererad")
-        FAILED = "failed", _("Misslyckades")
 
     submission = models.ForeignKey(
         FormSubmission,
@@ -100,17 +94,6 @@ class Delivery(models.Model):
     )
     channel = models.CharField(_("kanal"), max_length=16, choices=Channel.choices)
     target = models.TextField(_("mottagare"))
-    idempotency_key = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
-    state = models.CharField(
-        _("status"), max_length=16, choices=State.choices, default=State.PENDING
-    )
-    attempts = models.PositiveSmallIntegerField(_("försök"), default=0)
-    next_attempt_at = models.DateTimeField(_("nästa försök"), null=True, blank=True)
-    lease_token = models.CharField(max_length=32, blank=True, editable=False)
-    lease_until = models.DateTimeField(null=True, blank=True, editable=False)
-    last_error = models.CharField(_("senaste fel"), max_length=500, blank=True)
-    created_at = models.DateTimeField(_("skapad"), default=timezone.now, db_index=True)
-    delivered_at = models.DateTimeField(_("levererad"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("leverans")

@@ -10,24 +10,22 @@ another try). Every copy of one delivery carries the same idempotency key: the e
 import hashlib
 import hmac
 import json
-import smtplib
 import time
 import urllib.error
 import urllib.request
-from ipaddress import ip_address
-from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
+from kommunwebb.outbox import transport as outbox_transport
+from kommunwebb.outbox.transport import PermanentDeliveryError
+
 from .privacy import retention_text
 from .submissions import Delivery, FormSubmission
 
-
-class PermanentDeliveryError(Exception):
-    """The destination refused for good: trying again would not help."""
+__all__ = ["PermanentDeliveryError", "send"]
 
 
 def send(delivery: Delivery) -> None:
@@ -41,17 +39,8 @@ def send(delivery: Delivery) -> None:
 
 def message_id(delivery: Delivery) -> str:
     """``<idempotency key@site host>``: the same for every copy of one delivery."""
-    domain = getattr(settings, "CITYFORMS_MESSAGE_ID_DOMAIN", "") or _site_host()
-    return f"<{delivery.idempotency_key}@{domain}>"
-
-
-def _site_host() -> str:
-    host = urlsplit(settings.WAGTAILADMIN_BASE_URL).hostname or ""
-    try:
-        ip_address(host)
-    except ValueError:
-        return host or "kommunwebb.invalid"
-    return "kommunwebb.invalid"  # an address is no domain name
+    domain = getattr(settings, "CITYFORMS_MESSAGE_ID_DOMAIN", "")
+    return outbox_transport.message_id(delivery.idempotency_key, domain)
 
 
 def submission_fields(submission: FormSubmission, page) -> list[dict]:
@@ -120,15 +109,7 @@ def render_email(delivery: Delivery) -> EmailMessage:
 
 
 def send_email(delivery: Delivery) -> None:
-    message = render_email(delivery)
-    try:
-        message.send(fail_silently=False)
-    except smtplib.SMTPRecipientsRefused as error:
-        raise PermanentDeliveryError(f"recipients refused: {list(error.recipients)}") from error
-    except smtplib.SMTPResponseException as error:
-        if 500 <= error.smtp_code < 600:
-            raise PermanentDeliveryError(f"SMTP {error.smtp_code}") from error
-        raise
+    outbox_transport.send_message(render_email(delivery))
 
 
 # --- Webhook --------------------------------------------------------------------------

@@ -54,6 +54,7 @@ class HomePage(Page):
         "topics.TopicPage",
         "core.StandardPage",
         "cityforms.FormPage",
+        "accessibility.AccessibilityStatementPage",
     ]
     max_count = 1
 

@@ -1,11 +1,11 @@
+from django import forms
 from django.core.exceptions import ValidationError
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from modelcluster.contrib.taggit import ClusterTaggableManager
-from modelcluster.fields import ParentalKey
-from taggit.models import Tag, TaggedItemBase
+from modelcluster.fields import ParentalManyToManyField
+from rest_framework.serializers import SlugRelatedField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
@@ -14,6 +14,7 @@ from wagtail.search import index
 
 from kommunwebb.core.blocks import BaseStreamBlock
 from kommunwebb.core.visibility import is_visible, visible
+from kommunwebb.taxonomy.models import Topic
 
 LEAD_MAX_LENGTH = 200
 
@@ -29,12 +30,6 @@ class NewsArticleQuerySet(PageQuerySet):
 
 
 NewsArticleManager = PageManager.from_queryset(NewsArticleQuerySet)
-
-
-class NewsTag(TaggedItemBase):
-    content_object = ParentalKey(
-        "news.NewsArticlePage", on_delete=models.CASCADE, related_name="tagged_items"
-    )
 
 
 class NewsIndexPage(Page):
@@ -75,11 +70,8 @@ class NewsIndexPage(Page):
         )
 
     def topics(self):
-        return (
-            Tag.objects.filter(news_newstag_items__content_object__in=self.articles())
-            .distinct()
-            .order_by("name")
-        )
+        """The topics of the listed articles: the filter offers no topic without news."""
+        return Topic.objects.filter(news_articles__in=self.articles()).distinct().order_by("name")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -87,8 +79,8 @@ class NewsIndexPage(Page):
         topic = None
         slug = request.GET.get("amne", "")
         if slug:
-            topic = Tag.objects.filter(slug=slug).first()
-            articles = articles.filter(tags=topic) if topic else articles.none()
+            topic = Topic.objects.filter(slug=slug).first() if "\x00" not in slug else None
+            articles = articles.filter(topics=topic) if topic else articles.none()
         paginator = Paginator(articles, self.per_page)
         try:
             page_obj = paginator.page(request.GET.get("sida", 1))
@@ -141,11 +133,12 @@ class NewsArticlePage(Page):
         ),
     )
     body = StreamField(BaseStreamBlock(), verbose_name=_("brödtext"), blank=True)
-    tags = ClusterTaggableManager(
-        through=NewsTag,
+    topics = ParentalManyToManyField(
+        "taxonomy.Topic",
         blank=True,
+        related_name="news_articles",
         verbose_name=_("ämnen"),
-        help_text=_("Ämnen som nyheten hör till, till exempel ”Trygghet” eller ”Miljö”."),
+        help_text=_("Ämnen som nyheten hör till. Listan sköts av webbredaktionen under Ämnen."),
     )
     contact = models.ForeignKey(
         "contacts.ContactCard",
@@ -170,20 +163,26 @@ class NewsArticlePage(Page):
             heading=_("Huvudbild"),
         ),
         FieldPanel("body"),
-        FieldPanel("tags"),
+        FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
         FieldPanel("contact"),
     ]
     search_fields = Page.search_fields + [
         index.SearchField("lead", boost=2),
         index.SearchField("body"),
-        index.RelatedFields("tags", [index.SearchField("name")]),
+        index.RelatedFields("topics", [index.SearchField("name")]),
         index.FilterField("first_published_at"),
     ]
     # What the open data API (/api/v2/) publishes beyond id, title and meta: what the page shows.
     api_fields = [
         APIField("lead"),
         APIField("body"),
-        APIField("tags"),
+        # The topics' names, under the name the API has always given them.
+        APIField(
+            "tags",
+            serializer=SlugRelatedField(
+                source="topics", many=True, read_only=True, slug_field="name"
+            ),
+        ),
         APIField("listing_image"),
         APIField("listing_image_alt"),
     ]

@@ -1,5 +1,5 @@
-"""RSS 2.0 and Atom feeds of the news, for the whole site and per topic (the news tags
-editors set, such as "Trygghet")."""
+"""RSS 2.0 and Atom feeds of the news, for the whole site and per topic (the managed
+vocabulary of kommunwebb/taxonomy, such as "Trygghet")."""
 
 import copy
 
@@ -7,12 +7,12 @@ from django.contrib.syndication.views import Feed
 from django.http import Http404
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext as _
-from taggit.models import Tag
 from wagtail.models import Site
 
 from kommunwebb.core.templatetags.site_tags import site_name
 from kommunwebb.core.visibility import visible
 from kommunwebb.opendata.caching import public_cache
+from kommunwebb.taxonomy.models import Topic
 
 ITEMS = 30
 
@@ -44,7 +44,7 @@ class NewsFeed(Feed):
     def get_object(self, request, slug=None):
         if slug is None:
             return None
-        tag = Tag.objects.filter(slug=slug).first() if "\x00" not in slug else None
+        tag = Topic.objects.filter(slug=slug).first() if "\x00" not in slug else None
         if tag is None:
             raise Http404(_("Det finns inget sådant ämne."))
         return tag
@@ -96,8 +96,8 @@ class NewsFeed(Feed):
         if self.site is not None:
             articles = articles.descendant_of(self.site.root_page)
         if tag is not None:
-            articles = articles.filter(tags=tag)
-        return articles.listing_order().prefetch_related("tags")[:ITEMS]
+            articles = articles.filter(topics=tag)
+        return articles.listing_order().prefetch_related("topics")[:ITEMS]
 
     def item_title(self, item):
         return item.title
@@ -118,7 +118,7 @@ class NewsFeed(Feed):
         return item.last_published_at
 
     def item_categories(self, item):
-        return [tag.name for tag in item.tags.all()]
+        return [topic.name for topic in item.topics.all()]
 
     def item_author_name(self, item):
         return self._site_name()

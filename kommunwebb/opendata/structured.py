@@ -83,7 +83,7 @@ def news_article(request, page, org: dict) -> dict:
             "dateModified": _iso(page.last_published_at or page.first_published_at),
             "image": [image] if image else None,
             "inLanguage": "sv",
-            "keywords": [tag.name for tag in page.tags.all()],
+            "keywords": [topic.name for topic in page.topics.all()],
             "author": _org_ref(org),
             "publisher": _org_ref(org),
         }
@@ -187,5 +187,5 @@ def open_graph(request, page, *, site_name: str, kind: str) -> list[tuple[str, s
             ("article:published_time", _iso(page.first_published_at) or ""),
             ("article:modified_time", _iso(page.last_published_at) or ""),
         ]
-        pairs += [("article:tag", tag.name) for tag in page.tags.all()]
+        pairs += [("article:tag", topic.name) for topic in page.topics.all()]
     return [(prop, content) for prop, content in pairs if content]

@@ -9,7 +9,6 @@ from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelsearch.query import And, Or, PlainText
-from taggit.models import Tag
 from wagtail.models import Page
 
 from kommunwebb.core.visibility import is_visible, visible, visible_for_search
@@ -17,6 +16,7 @@ from kommunwebb.pagecache import memo
 from kommunwebb.search.backends.common import TOTAL_FIELD
 from kommunwebb.search.models import SynonymGroup, ZeroResultQuery
 from kommunwebb.search.text import normalise_query, query_terms, stem, words
+from kommunwebb.taxonomy.models import Topic
 
 # A day's worth of distinct zero-hit queries; past it only known ones are counted, so a
 # flood of random strings cannot grow the table without bound.
@@ -93,7 +93,7 @@ def highlight_terms(positions: list[list[str]]) -> list[str]:
     )
 
 
-def topics(request=None) -> list[Tag]:
+def topics(request=None) -> list[Topic]:
     """News topics residents can narrow a search to: those used by a live article or topic
     page. Read once per content generation (``pagecache.memo``)."""
     from kommunwebb.news.models import NewsArticlePage
@@ -101,15 +101,15 @@ def topics(request=None) -> list[Tag]:
 
     def used():
         articles = visible(NewsArticlePage.objects.all())
-        used = Q(news_newstag_items__content_object__in=articles) | Q(
+        used = Q(news_articles__in=articles) | Q(
             pk__in=visible(TopicPage.objects.all()).values("topic_id")
         )
-        return list(Tag.objects.filter(used).distinct().order_by("name"))
+        return list(Topic.objects.filter(used).distinct().order_by("name"))
 
     return memo.shared("search_topics", used, request)
 
 
-def base_queryset(kind: str = "", topic: Tag | None = None):
+def base_queryset(kind: str = "", topic: Topic | None = None):
     from kommunwebb.events.models import EventPage
     from kommunwebb.news.models import NewsArticlePage
     from kommunwebb.topics.models import TopicPage
@@ -124,7 +124,7 @@ def base_queryset(kind: str = "", topic: Tag | None = None):
     if topic is not None:
         # A topic covers the news tagged with it and the topic pages about it, with what
         # lies under them.
-        in_topic = Q(pk__in=NewsArticlePage.objects.filter(tags=topic).values("pk"))
+        in_topic = Q(pk__in=NewsArticlePage.objects.filter(topics=topic).values("pk"))
         for path in TopicPage.objects.filter(topic=topic).values_list("path", flat=True):
             in_topic |= Q(path__startswith=path)
         pages = pages.filter(id__in=Page.objects.filter(in_topic).values("id"))
@@ -137,7 +137,7 @@ class Search:
 
     query: str
     kind: str = ""
-    topic: Tag | None = None
+    topic: Topic | None = None
     terms: list[str] = field(init=False)
     positions: list[list[str]] = field(init=False)
 

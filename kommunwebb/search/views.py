@@ -9,11 +9,11 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
-from taggit.models import Tag
 
 from kommunwebb.core.templatetags.site_tags import page_type_label
 from kommunwebb.search import query as search_query
 from kommunwebb.search.text import highlight, plain_text, stream_text
+from kommunwebb.taxonomy.models import Topic
 
 MAX_QUERY_LENGTH = 200
 PER_PAGE = 10
@@ -57,7 +57,7 @@ def search(request):
     topic_slug = request.GET.get("amne", "")[:100]
     # An unknown topic is ignored; a NUL byte cannot even be looked up in PostgreSQL.
     valid_slug = topic_slug and "\x00" not in topic_slug
-    topic = Tag.objects.filter(slug=topic_slug).first() if valid_slug else None
+    topic = Topic.objects.filter(slug=topic_slug).first() if valid_slug else None
 
     run = search_query.Search(query if not error else "", kind=kind, topic=topic)
     page_obj = run.page(request.GET.get("sida", 1), PER_PAGE)

@@ -15,14 +15,20 @@ INSTALLED_APPS = [
     "kommunwebb.events",
     "kommunwebb.contacts",
     "kommunwebb.topics",
+    "kommunwebb.taxonomy",
+    "kommunwebb.review",
+    "kommunwebb.linkcheck",
+    "kommunwebb.accessibility",
     "kommunwebb.alerts",
     "kommunwebb.search",
     "kommunwebb.opendata",
     "kommunwebb.demo",
     "kommunwebb.forms",
+    "kommunwebb.outbox",
     "kommunwebb.retention",
     "kommunwebb.gdpr",
     "kommunwebb.consent",
+    "kommunwebb.feedback",
     "kommunwebb.analytics",
     "kommunwebb.pagecache",
     "kommunwebb.roles",
@@ -154,6 +160,11 @@ TASKS = {
 WAGTAIL_SITE_NAME = os.environ.get("KOMMUNWEBB_SITE_NAME", "Kommunwebb")
 WAGTAILADMIN_BASE_URL = os.environ.get("KOMMUNWEBB_BASE_URL", "http://127.0.0.1:8000")
 WAGTAIL_I18N_ENABLED = False
+# Addresses residents can read aloud and type: slugs are ASCII ("miljo-och-halsa"), made so
+# in the admin and on the server (kommunwebb/core/slugs.py); a page whose address changes
+# (new slug, moved) keeps answering at the old one through an automatic redirect.
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
+WAGTAILREDIRECTS_AUTO_CREATE = True
 # Swedish stemming on SQLite and PostgreSQL: see kommunwebb/search/backends/swedish.py.
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "kommunwebb.search.backends.swedish"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]

@@ -1,7 +1,6 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
-from taggit.models import Tag
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
@@ -22,7 +21,7 @@ class TopicPage(Page):
         help_text=_("Ett eller två meningar om vad ämnet handlar om."),
     )
     topic = models.ForeignKey(
-        Tag,
+        "taxonomy.Topic",
         verbose_name=_("nyhetsämne"),
         null=True,
         blank=True,
@@ -64,7 +63,7 @@ class TopicPage(Page):
         if not self.topic_id:
             return NewsArticlePage.objects.none()
         return (
-            visible(NewsArticlePage.objects.filter(tags=self.topic_id))
+            visible(NewsArticlePage.objects.filter(topics=self.topic_id))
             .listing_order()
             .select_related("listing_image")[: self.news_count]
         )

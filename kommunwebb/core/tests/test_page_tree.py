@@ -3,6 +3,7 @@
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
+from kommunwebb.accessibility.models import AccessibilityStatementPage
 from kommunwebb.contacts.models import ContactCard  # noqa: F401 - models must load
 from kommunwebb.core.models import StandardPage
 from kommunwebb.events.models import EventIndexPage, EventPage
@@ -30,8 +31,18 @@ class PageTreeTests(WagtailPageTestCase):
         self.assertAllowedParentPageTypes(TopicPage, {HomePage, TopicPage})
         self.assertAllowedParentPageTypes(StandardPage, {HomePage, StandardPage, TopicPage})
         self.assertAllowedSubpageTypes(
-            HomePage, {NewsIndexPage, EventIndexPage, TopicPage, StandardPage, FormPage}
+            HomePage,
+            {
+                NewsIndexPage,
+                EventIndexPage,
+                TopicPage,
+                StandardPage,
+                FormPage,
+                AccessibilityStatementPage,
+            },
         )
+        self.assertAllowedParentPageTypes(AccessibilityStatementPage, {HomePage})
+        self.assertAllowedSubpageTypes(AccessibilityStatementPage, set())
 
 
 class CanCreateTests(WagtailPageTestCase):

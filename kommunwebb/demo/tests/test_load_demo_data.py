@@ -14,14 +14,19 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Page, PageLogEntry, Revision, Site
 
+from kommunwebb.accessibility.models import AccessibilityStatementPage
 from kommunwebb.alerts.models import Alert, AlertLevel
 from kommunwebb.contacts.models import ContactCard, Days, OpeningHoursRule
 from kommunwebb.core.models import SiteSettings, StandardPage
-from kommunwebb.demo import dates
+from kommunwebb.demo import content, dates
 from kommunwebb.demo.loader import DemoLoader
 from kommunwebb.events.models import EventOccurrence, EventPage
+from kommunwebb.feedback.models import PageFeedback
 from kommunwebb.home.models import HomePage
+from kommunwebb.linkcheck.models import ExternalLink, LinkUse
 from kommunwebb.news.models import NewsArticlePage
+from kommunwebb.review.models import PageReview
+from kommunwebb.taxonomy.models import Topic
 from kommunwebb.topics.models import TopicPage
 
 # Small illustrations keep the suite fast; the command draws 1600x900 by default.
@@ -132,10 +137,50 @@ class LoadDemoDataTests(TestCase):
         assert "IP-adress" in privacy
         cookies = body_text(StandardPage.objects.get(slug="om-webbkakor"))
         assert "hur snabbt" in cookies and "IP-adress" in cookies
-        statement = body_text(StandardPage.objects.get(slug="tillganglighetsredogorelse"))
-        for required in ("2018:1937", "WCAG 2.1", "DIGG", "digg.se", "webbredaktionen@"):
-            assert required in statement
+        page = Page.objects.get(slug="tillganglighetsredogorelse").specific
+        assert isinstance(page, AccessibilityStatementPage)  # DIGG's model, at the old address
+        assert page.url == "/tillganglighetsredogorelse/"
+        assert page.feedback_page.slug == "synpunkter"
+        assert {item.kind for item in page.shortcomings.all()} == {
+            "non_compliant",
+            "burden",
+            "out_of_scope",
+        }
+        statement = self.client.get(page.url).content.decode()
+        for required in (
+            "2018:1937",
+            "WCAG) version 2.1",
+            "DIGG",
+            'href="https://www.digg.se/tdosanmalan"',
+            "webbredaktionen@",
+            "2.1.1 Tangentbord",
+            'href="/synpunkter/"',
+        ):
+            assert required in statement, required
         assert dates.swedish_date(timezone.localdate()) in statement
+        assert not page.is_outdated()
+
+    def test_the_editors_tools_have_something_to_show(self):
+        today = timezone.localdate()
+        # Sidor att granska: every page has a unit; one is overdue, one due this month.
+        assert not PageReview.objects.filter(page__live=True, unit=None).exists()
+        about = PageReview.objects.get(page__slug="om-webbplatsen")
+        assert about.review_by < today
+        assert about.unit.name == "Kommunikationsavdelningen"
+        assert about.unit.email == content.WEB_EMAIL
+        trygghet = PageReview.objects.get(page__slug="stod-vid-akuta-handelser")
+        assert trygghet.unit.name == "Socialförvaltningen"  # inherited from its section
+        assert PageReview.objects.filter(
+            review_by__gte=today, review_by__lte=today + timedelta(days=30)
+        ).exists()
+        # Ämnen: the vocabulary, with the articles using it.
+        assert set(Topic.objects.values_list("name", flat=True)) == set(content.TOPICS)
+        # Sidrespons: counts and a few comments.
+        assert PageFeedback.objects.filter(helpful=False).count() >= 10
+        assert PageFeedback.objects.exclude(comment="").count() >= 3
+        # Brutna länkar: the addresses on live pages, ready for the worker to check.
+        assert LinkUse.objects.filter(url="https://www.imy.se/").exists()
+        assert ExternalLink.objects.filter(host="biljetter.sundhamn.example").exists()
 
     def test_at_least_eight_articles_published_over_recent_weeks(self):
         articles = NewsArticlePage.objects.live()
@@ -171,7 +216,9 @@ class LoadDemoDataTests(TestCase):
 
     def test_articles_are_tagged_with_topics(self):
         names = set(
-            NewsArticlePage.objects.values_list("tags__name", flat=True).exclude(tags__name=None)
+            NewsArticlePage.objects.values_list("topics__name", flat=True).exclude(
+                topics__name=None
+            )
         )
         assert {"Miljö", "Hälsa", "Trygghet", "Barn och utbildning", "Kultur"} <= names
         trygghet = TopicPage.objects.get(slug="trygghet")

@@ -7,6 +7,7 @@ from wagtail.models import Page
 
 from kommunwebb.news.factories import NewsArticlePageFactory, NewsIndexPageFactory
 from kommunwebb.news.models import NewsArticlePage
+from kommunwebb.taxonomy.factories import topics
 
 pytestmark = pytest.mark.django_db
 
@@ -77,12 +78,12 @@ def test_bad_page_numbers_fall_back_to_the_first_page(client, news_index, bad_pa
 
 def test_topic_filter(client, news_index):
     environment = NewsArticlePageFactory(parent=news_index, title="Renare luft")
-    environment.tags.add("Miljö")
+    environment.topics.add(*topics("Miljö"))
     environment.save()
     publish(environment, days_ago=1)
     publish(NewsArticlePageFactory(parent=news_index, title="Nytt bibliotek"), days_ago=2)
 
-    slug = environment.tags.get().slug
+    slug = environment.topics.get().slug
     response = client.get(news_index.url, {"amne": slug})
     assert [a.title for a in response.context["articles"]] == ["Renare luft"]
     assert [t.name for t in response.context["topics"]] == ["Miljö"]

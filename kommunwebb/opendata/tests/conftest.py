@@ -9,6 +9,7 @@ from kommunwebb.events.factories import (
     EventPageFactory,
 )
 from kommunwebb.news.factories import NewsArticlePageFactory, NewsIndexPageFactory
+from kommunwebb.taxonomy.factories import topics
 from kommunwebb.topics.factories import TopicPageFactory
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
@@ -32,7 +33,7 @@ def news(home):
         ]
     ):
         page = NewsArticlePageFactory(parent=index, title=title, lead=f"Ingress nummer {n}.")
-        page.tags.add(tag)
+        page.topics.add(*topics(tag))
         articles.append(publish(page))
     return articles
 
@@ -82,7 +83,7 @@ def past_event(home, event):
 
 @pytest.fixture
 def topic_page(home, news):
-    tag = news[0].tags.get()
+    tag = news[0].topics.get()
     return publish(TopicPageFactory(parent=home, title="Miljö och klimat", topic=tag))
 
 

@@ -90,4 +90,4 @@ def test_each_page_type_publishes_what_its_page_shows(client, home, news, event,
         assert list(data)[3:] == fields, page.title
     occurrence = client.get(f"/api/v2/pages/{event.pk}/").json()["occurrences"][0]
     assert list(occurrence)[2:] == ["title", "all_day", "start", "end"]
-    assert news[0].tags.get().name in client.get(f"/api/v2/pages/{news[0].pk}/").json()["tags"]
+    assert news[0].topics.get().name in client.get(f"/api/v2/pages/{news[0].pk}/").json()["tags"]

@@ -33,7 +33,7 @@ def test_news_feed_is_valid(client, news, name, version):
 
 @pytest.mark.parametrize("name", ["topic_rss", "topic_atom"])
 def test_topic_feed_has_only_that_topic(client, news, name):
-    slug = news[1].tags.get().slug
+    slug = news[1].topics.get().slug
     _, feed = parse(client, reverse(name, args=[slug]))
     assert [entry.title for entry in feed.entries] == [news[1].title]
     assert "Utbildning" in feed.feed.title
@@ -80,7 +80,7 @@ def test_requests_at_the_same_time_each_keep_their_own_request(news, monkeypatch
         return tag
 
     monkeypatch.setattr(NewsFeed, "get_object", get_object_together)
-    topics = {article.tags.get().slug: article.title for article in news[:2]}
+    topics = {article.topics.get().slug: article.title for article in news[:2]}
     feeds = {}
 
     def fetch(slug):

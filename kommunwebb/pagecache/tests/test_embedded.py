@@ -5,12 +5,12 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
-from taggit.models import Tag
 
 from kommunwebb.core.models import SiteSettings
 from kommunwebb.news.factories import NewsArticlePageFactory
 from kommunwebb.pagecache.invalidation import GENERATION_KEY
 from kommunwebb.pagecache.signals import page_served
+from kommunwebb.taxonomy.factories import topics
 from kommunwebb.topics.factories import TopicPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -27,7 +27,7 @@ def article(parent, commit, title, tags=(), **fields):
     with commit():
         page = NewsArticlePageFactory(parent=parent, title=title, **fields)
         for tag in tags:
-            page.tags.add(tag)
+            page.topics.add(*topics(tag))
         page.save_revision().publish()
     return page
 
@@ -192,7 +192,7 @@ def test_publishing_shows_the_article_on_every_listing_at_once(
         topic = TopicPageFactory(
             parent=home,
             title="Trygghet",
-            topic=Tag.objects.create(name="Trygghet", slug="trygghet"),
+            topic=topics("Trygghet")[0],
         )
         topic.save_revision().publish()
     listings = [home.url, news_index.url, topic.url]

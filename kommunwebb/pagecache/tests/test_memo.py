@@ -78,4 +78,4 @@ def test_a_second_render_asks_the_database_nothing_site_wide(client, pagecache, 
     tables = " ".join(query["sql"] for query in queries.captured_queries)
     assert "alerts_alert" not in tables
     assert "wagtailcore_site" not in tables
-    assert "taggit_tag" not in tables
+    assert "taxonomy_topic" not in tables

@@ -13,6 +13,7 @@ from kommunwebb.contacts.factories import ContactCardFactory, OpeningHoursExcept
 from kommunwebb.core.factories import StandardPageFactory
 from kommunwebb.core.models import SiteSettings
 from kommunwebb.news.factories import NewsArticlePageFactory, NewsIndexPageFactory
+from kommunwebb.taxonomy.factories import topics
 
 pytestmark = pytest.mark.django_db
 
@@ -44,7 +45,7 @@ def full_article(home):
         contact=card,
         body=[("paragraph", "<p>Byt, laga och låna i stället för att köpa nytt.</p>")],
     )
-    page.tags.add("Miljö", "Bibliotek")
+    page.topics.add(*topics("Miljö", "Bibliotek"))
     page.save_revision().publish()
     AlertFactory()
     return page

@@ -6,6 +6,7 @@ from kommunwebb.events.factories import (
     EventPageFactory,
 )
 from kommunwebb.news.factories import NewsArticlePageFactory, NewsIndexPageFactory
+from kommunwebb.taxonomy.factories import topics
 from kommunwebb.topics.factories import TopicPageFactory
 
 
@@ -27,7 +28,7 @@ def article(news):
         title="Renare luft i innerstaden",
         lead="Halterna av kvävedioxid sjunker i innerstaden.",
     )
-    page.tags.add("Miljö")
+    page.topics.add(*topics("Miljö"))
     return publish(page)
 
 
@@ -38,7 +39,7 @@ def school_article(news):
         title="Nya skolor byggs",
         lead="Två skolor byggs i Repslagarkajen och ska vara klara om tre år.",
     )
-    page.tags.add("Utbildning")
+    page.topics.add(*topics("Utbildning"))
     return publish(page)
 
 
@@ -56,9 +57,7 @@ def event(home):
 
 @pytest.fixture
 def topic_page(home):
-    from taggit.models import Tag
-
-    tag, _ = Tag.objects.get_or_create(name="Miljö", defaults={"slug": "miljo"})
+    (tag,) = topics("Miljö")
     page = TopicPageFactory(
         parent=home, title="Miljö och klimat", intro="Om luften och klimatet.", topic=tag
     )
