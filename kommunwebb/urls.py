@@ -26,5 +26,8 @@ if settings.KOMMUNWEBB_SERVE_MEDIA:
 
 urlpatterns += [path("", include(wagtail_urls))]
 
-handler404 = "kommunwebb.core.views.page_not_found"
-handler400 = "kommunwebb.forms.views.bad_request"
+# Swedish error pages that render without the database (kommunwebb/security/errors.py).
+handler400 = "kommunwebb.security.errors.bad_request"
+handler403 = "kommunwebb.security.errors.permission_denied"
+handler404 = "kommunwebb.security.errors.page_not_found"
+handler500 = "kommunwebb.security.errors.server_error"

@@ -20,6 +20,8 @@ from wagtail.admin.auth import permission_required
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Page
 
+from kommunwebb.security.spreadsheets import neutralise
+
 from . import charts, stats
 from .forms import DateRangeForm
 from .models import Dimension
@@ -125,8 +127,7 @@ EXPORTS = {"days", "pages", "referrers", "devices"}
 
 def _safe(value):
     """Cells that a spreadsheet would read as a formula are quoted as text."""
-    text = "" if value is None else str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+    return neutralise("" if value is None else str(value))
 
 
 def export_csv(request, what):

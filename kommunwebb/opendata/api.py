@@ -16,6 +16,10 @@ from wagtail.models import CollectionViewRestriction
 from kommunwebb.opendata.caching import public_cache
 
 MAX_ID = 2**63 - 1  # the largest id the databases can look up
+# Offsets and limits past this are no listing anyone reads; the databases overflow on
+# OFFSET values past 2**63 (a 500 before).
+MAX_OFFSET = 10**9
+SEARCH_OPERATORS = ("and", "or")
 
 
 class CachedMixin:
@@ -29,6 +33,7 @@ class CachedMixin:
                 raise BadRequestError("query parameters may not contain NUL characters")
         if int(kwargs.get("pk", 0) or 0) > MAX_ID:
             raise Http404
+        check_numbers(request.query_params)
         # The shared page cache may keep the answer until the next publish (contract C2).
         request._request._pagecache_public = True
         super().initial(request, *args, **kwargs)
@@ -38,6 +43,32 @@ class CachedMixin:
         if response.status_code == 200:
             public_cache(response)
         return response
+
+    def find_object(self, queryset, request):
+        # Wagtail looks up ?id= as given: "abc" failed in the database with a 500.
+        if "id" in request.GET:
+            number = whole_number(request.GET["id"], "id")
+            if abs(number) > MAX_ID:
+                raise Http404
+        return super().find_object(queryset, request)
+
+
+def whole_number(value: str, name: str) -> int:
+    try:
+        return int(value)
+    except ValueError:
+        raise BadRequestError(f"{name} must be a whole number") from None
+
+
+def check_numbers(params):
+    """offset, limit and search_operator as Wagtail's API reads them, refused with a 400
+    where it would fail with a 500 (Wagtail checks their form, not their size)."""
+    for name in ("offset", "limit"):
+        if name in params and whole_number(params[name], name) > MAX_OFFSET:
+            raise BadRequestError(f"{name} may be at most {MAX_OFFSET}")
+    operator = params.get("search_operator")
+    if operator is not None and operator not in SEARCH_OPERATORS:
+        raise BadRequestError("search_operator must be 'and' or 'or'")
 
 
 class PublicPagesAPIViewSet(CachedMixin, PagesAPIViewSet):

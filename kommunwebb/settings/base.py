@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "kommunwebb.consent",
     "kommunwebb.analytics",
     "kommunwebb.pagecache",
+    "kommunwebb.security",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -57,6 +58,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Outermost: refuses NUL bytes and over-long addresses, gives bare error answers a
+    # Swedish page, sets Permissions-Policy on everything (kommunwebb/security).
+    "kommunwebb.security.middleware.RequestGuardMiddleware",
     # Statistics beacons (POST /statistik/beacon) need nothing below: answered right here.
     "kommunwebb.analytics.middleware.BeaconMiddleware",
     # First: a cached page is answered before any other middleware runs (kommunwebb/pagecache).
@@ -186,7 +190,12 @@ LOGGING = {
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     # Defense in depth: every handler strips IP addresses and user agents from each record.
-    "filters": {"scrub": {"()": "kommunwebb.operations.logs.ScrubFilter"}},
+    "filters": {
+        "scrub": {"()": "kommunwebb.operations.logs.ScrubFilter"},
+        # Bad Host headers: one warning per five minutes, no traceback (kommunwebb/security).
+        "bad_host": {"()": "kommunwebb.security.logs.BadHostFilter"},
+        "not_bad_host": {"()": "kommunwebb.security.logs.NotBadHostFilter"},
+    },
     "handlers": {
         "console": {"class": "logging.StreamHandler", "formatter": "plain", "filters": ["scrub"]}
     },
@@ -194,6 +203,8 @@ LOGGING = {
     "loggers": {
         # django.request and django.server would log request lines; keep them to errors.
         "django.server": {"level": "ERROR"},
+        "django.security.DisallowedHost": {"filters": ["bad_host"]},
+        "django.request": {"filters": ["not_bad_host"]},
     },
 }
 # Log files, one per day, deleted after their retention period by `manage.py purge_expired`
