@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "django_filters",
     "django_tasks",
     "django_tasks_db",
+    "csp",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -58,12 +59,15 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    # Outermost: refuses NUL bytes and over-long addresses, gives bare error answers a
+    # Outermost: Content-Security-Policy on every answer, cached ones included (django-csp; the admin
+    # gets a policy of its own: KOMMUNWEBB_ADMIN_CONTENT_SECURITY_POLICY below).
+    "kommunwebb.security.headers.ContentSecurityPolicyMiddleware",
+    # Then: refuses NUL bytes and over-long addresses, gives bare error answers a
     # Swedish page, sets Permissions-Policy on everything (kommunwebb/security).
     "kommunwebb.security.middleware.RequestGuardMiddleware",
     # Statistics beacons (POST /statistik/beacon) need nothing below: answered right here.
     "kommunwebb.analytics.middleware.BeaconMiddleware",
-    # First: a cached page is answered before any other middleware runs (kommunwebb/pagecache).
+    # A cached page is answered before any middleware below runs (kommunwebb/pagecache).
     "kommunwebb.pagecache.middleware.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -183,6 +187,50 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 
 LOGIN_URL = "wagtailadmin_login"
+
+# Content-Security-Policy (django-csp, docs/security.md). Public pages: only the site's own
+# scripts, styles, images and fonts; no inline script, no framing, forms post only here.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "media-src": ["'self'"],
+        "object-src": ["'none'"],
+        "frame-src": ["'none'"],
+        "frame-ancestors": ["'none'"],
+        "form-action": ["'self'"],
+        "base-uri": ["'self'"],
+    }
+}
+# The strictest policy Wagtail 8's admin works under, measured in Chromium
+# (kommunwebb/security/tests/test_csp_browser.py): scripts only from here, but inline
+# style attributes (its icons, progress bars and the rich-text editor set them), blob:
+# and data: images (previews of uploads), and framing by itself (the live preview).
+KOMMUNWEBB_ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", "blob:"],
+        "font-src": ["'self'", "data:"],
+        "connect-src": ["'self'"],
+        "media-src": ["'self'", "blob:"],
+        "object-src": ["'none'"],
+        "frame-src": ["'self'"],
+        "frame-ancestors": ["'self'"],
+        "form-action": ["'self'"],
+        "base-uri": ["'self'"],
+    }
+}
+
+# /.well-known/security.txt (RFC 9116); a 404 until a contact is set.
+KOMMUNWEBB_SECURITY_CONTACT = os.environ.get("KOMMUNWEBB_SECURITY_CONTACT", "")
+KOMMUNWEBB_SECURITY_TXT_EXPIRES = os.environ.get("KOMMUNWEBB_SECURITY_TXT_EXPIRES", "")
+KOMMUNWEBB_SECURITY_POLICY = os.environ.get("KOMMUNWEBB_SECURITY_POLICY", "")
 
 # Logs carry no IP address and no user agent: only the level, logger and message.
 LOGGING = {
