@@ -59,8 +59,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    # Outermost: Content-Security-Policy on every answer, cached ones included (django-csp; the admin
-    # gets a policy of its own: KOMMUNWEBB_ADMIN_CONTENT_SECURITY_POLICY below).
+    # Outermost: Content-Security-Policy on every answer, cached ones included (django-csp;
+    # the admin gets a policy of its own: KOMMUNWEBB_ADMIN_CONTENT_SECURITY_POLICY below).
     "kommunwebb.security.headers.ContentSecurityPolicyMiddleware",
     # Then: refuses NUL bytes and over-long addresses, gives bare error answers a
     # Swedish page, sets Permissions-Policy on everything (kommunwebb/security).
