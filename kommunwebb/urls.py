@@ -18,14 +18,14 @@ urlpatterns = [
 ]
 
 if settings.KOMMUNWEBB_SERVE_MEDIA:
-    # The embedded profile has no web server in front; the production profile serves
-    # media from the HTTP cache's backend instead and turns this off.
+    # Both profiles serve media through the app, behind Varnish in production: documents
+    # only through /dokument/ (Wagtail's view checks their collection's privacy), images in a
+    # restricted collection only to those who pass it (kommunwebb/security/media.py).
     from django.urls import re_path
-    from django.views.static import serve
 
-    urlpatterns += [
-        re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}),
-    ]
+    from kommunwebb.security.media import serve_media
+
+    urlpatterns += [re_path(r"^media/(?P<path>.*)$", serve_media)]
 
 urlpatterns += [path("", include(wagtail_urls))]
 

@@ -1,7 +1,7 @@
 """Wagtail's read-only API v2 (pages, images, documents) as open data under /api/v2/.
 
-Only what is public anyway: live pages outside private sections (Wagtail's own rule), all
-images, and documents outside private collections. GET only; the JSON is the same for
+Only what is public anyway: live pages outside private sections (Wagtail's own rule), and
+images and documents outside private collections. GET only; the JSON is the same for
 everyone. What each page type publishes is its model's ``api_fields``, declared beside its
 fields."""
 
@@ -75,18 +75,22 @@ class PublicPagesAPIViewSet(CachedMixin, PagesAPIViewSet):
     pass
 
 
+def outside_restricted_collections(queryset):
+    # A restriction covers its collection and every collection under it.
+    restricted = CollectionViewRestriction.objects.values_list("collection__path", flat=True)
+    for path in restricted:
+        queryset = queryset.exclude(collection__path__startswith=path)
+    return queryset
+
+
 class PublicImagesAPIViewSet(CachedMixin, ImagesAPIViewSet):
-    pass
+    def get_queryset(self):
+        return outside_restricted_collections(super().get_queryset())
 
 
 class PublicDocumentsAPIViewSet(CachedMixin, DocumentsAPIViewSet):
     def get_queryset(self):
-        # A restriction covers its collection and every collection under it.
-        restricted = CollectionViewRestriction.objects.values_list("collection__path", flat=True)
-        queryset = super().get_queryset()
-        for path in restricted:
-            queryset = queryset.exclude(collection__path__startswith=path)
-        return queryset
+        return outside_restricted_collections(super().get_queryset())
 
 
 api_router = WagtailAPIRouter("wagtailapi")

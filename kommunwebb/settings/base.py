@@ -163,6 +163,9 @@ WAGTAILADMIN_BASE_URL = os.environ.get("KOMMUNWEBB_BASE_URL", "http://127.0.0.1:
 WAGTAIL_I18N_ENABLED = False
 # Swedish stemming on SQLite and PostgreSQL: see kommunwebb/search/backends/swedish.py.
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "kommunwebb.search.backends.swedish"}}
+# Documents only through Wagtail's view, which checks their collection's privacy; the file's
+# own path under /media/ is refused (kommunwebb/security/media.py).
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
