@@ -12,8 +12,10 @@ class SecurityConfig(AppConfig):
     verbose_name = _("Säkerhet")
 
     def ready(self):
-        from . import spreadsheets
+        from . import accounts, audit, spreadsheets
 
         # Every CSV/XLSX export Wagtail makes (form submissions, reports, snippet listings)
         # goes through one mixin: its values are neutralised there.
         spreadsheets.neutralise_wagtail_exports()
+        audit.connect()
+        accounts.connect()

@@ -46,6 +46,9 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "csp",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -76,6 +79,10 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # request.user.is_verified() (django-otp), then the admin's session limits and second
+    # factor (kommunwebb/security/accounts.py), which may leave a message for the login page.
+    "django_otp.middleware.OTPMiddleware",
+    "kommunwebb.security.accounts.AdminAccountMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -191,6 +198,22 @@ SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 
 LOGIN_URL = "wagtailadmin_login"
 
+# Admin accounts (kommunwebb/security, docs/security.md): failed logins throttled per account
+# and per client; a second factor (TOTP, recovery codes) required for superusers and these
+# groups, or for everyone; sessions end after 30 idle minutes and 12 hours at most.
+WAGTAILADMIN_USER_LOGIN_FORM = "kommunwebb.security.forms.ThrottledLoginForm"
+KOMMUNWEBB_LOGIN_FAILURES_PER_ACCOUNT = 5
+KOMMUNWEBB_LOGIN_FAILURES_PER_CLIENT = 20
+KOMMUNWEBB_LOGIN_WINDOW = 15 * 60
+KOMMUNWEBB_THROTTLE_CACHE = "throttle"
+KOMMUNWEBB_2FA_REQUIRED_GROUPS = ["Webbredaktör", "Dataskydd"]
+KOMMUNWEBB_2FA_REQUIRED_FOR_ALL = os.environ.get("KOMMUNWEBB_2FA_REQUIRED_FOR_ALL", "") == "1"
+OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
+KOMMUNWEBB_SESSION_IDLE_TIMEOUT = int(os.environ.get("KOMMUNWEBB_SESSION_IDLE_MINUTES", "30")) * 60
+KOMMUNWEBB_SESSION_MAX_AGE = int(os.environ.get("KOMMUNWEBB_SESSION_MAX_HOURS", "12")) * 3600
+# "Remember me" keeps the session cookie this long, never beyond the absolute limit.
+SESSION_COOKIE_AGE = KOMMUNWEBB_SESSION_MAX_AGE
+
 # Content-Security-Policy (django-csp, docs/security.md). Public pages: only the site's own
 # scripts, styles, images and fonts; no inline script, no framing, forms post only here.
 CONTENT_SECURITY_POLICY = {
@@ -297,6 +320,13 @@ CACHES = {
         "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
         "LOCATION": VAR_DIR / "cache" / "pages",
         "OPTIONS": {"MAX_ENTRIES": 5000},
+    },
+    # Failed admin logins (kommunwebb/security/throttle.py): shared by every worker, or
+    # each would count on its own and the limit would be several times higher.
+    "throttle": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": VAR_DIR / "cache" / "throttle",
+        "OPTIONS": {"MAX_ENTRIES": 20_000},
     },
 }
 PAGECACHE_ENABLED = os.environ.get("KOMMUNWEBB_PAGECACHE", "1") == "1"

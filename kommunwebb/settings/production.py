@@ -130,6 +130,12 @@ if os.environ.get("REDIS_URL"):
                 "IGNORE_EXCEPTIONS": True,
             },
         },
+        "throttle": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": f"{_redis}/0",
+            "KEY_PREFIX": "throttle",
+            "OPTIONS": {"CLIENT_CLASS": "django_redis.client.DefaultClient"},
+        },
     }
 
 # Varnish in front (deploy/varnish/): the page cache soft-purges it after every publish and
