@@ -253,6 +253,10 @@ KOMMUNWEBB_ADMIN_CONTENT_SECURITY_POLICY = {
     }
 }
 
+# Who may send X-KW-Client, the keyed client hash the rate limits count by: nobody in the
+# embedded profile (the connecting address is the visitor's), Varnish in production.
+KOMMUNWEBB_TRUSTED_PROXIES = []
+
 # /.well-known/security.txt (RFC 9116); a 404 until a contact is set.
 KOMMUNWEBB_SECURITY_CONTACT = os.environ.get("KOMMUNWEBB_SECURITY_CONTACT", "")
 KOMMUNWEBB_SECURITY_TXT_EXPIRES = os.environ.get("KOMMUNWEBB_SECURITY_TXT_EXPIRES", "")

@@ -141,6 +141,11 @@ if os.environ.get("REDIS_URL"):
 # Varnish in front (deploy/varnish/): the page cache soft-purges it after every publish and
 # warms the crisis page; Wagtail's frontend cache purges each published page's URL too.
 PAGECACHE_VARNISH_URL = os.environ.get("KOMMUNWEBB_VARNISH_URL", "")
+PAGECACHE_PURGE_SECRET = os.environ.get("KOMMUNWEBB_PURGE_SECRET", "")
+# Varnish's X-KW-Client (a keyed hash of the client address) is believed from these only.
+KOMMUNWEBB_TRUSTED_PROXIES = [
+    p for p in os.environ.get("KOMMUNWEBB_TRUSTED_PROXIES", "127.0.0.1,::1").split(",") if p
+]
 PAGECACHE_WARM_PATHS = [
     p for p in os.environ.get("KOMMUNWEBB_WARM_PATHS", "").split(",") if p.startswith("/")
 ]
@@ -148,7 +153,7 @@ if PAGECACHE_VARNISH_URL:
     INSTALLED_APPS = [*INSTALLED_APPS, "wagtail.contrib.frontend_cache"]
     WAGTAILFRONTENDCACHE = {
         "varnish": {
-            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "BACKEND": "kommunwebb.pagecache.varnish.SecretPurgeBackend",
             "LOCATION": PAGECACHE_VARNISH_URL,
         }
     }
