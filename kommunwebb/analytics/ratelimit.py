@@ -19,6 +19,7 @@ from django.conf import settings
 from django.core.cache import caches
 
 from kommunwebb.security.clients import client_id
+from kommunwebb.security.counters import hit
 
 _PROCESS_SECRET = os.urandom(32)
 
@@ -42,11 +43,6 @@ def allow(request, visitor_id: str | None) -> bool:
         key = _key("a", client_id(request), minute)
         limit = int(getattr(settings, "ANALYTICS_BEACONS_PER_ADDRESS", PER_ADDRESS))
     cache = caches[getattr(settings, "ANALYTICS_RATE_LIMIT_CACHE", "default")]
-    if cache.add(key, 1, timeout=120):
-        return limit >= 1
-    try:
-        count = cache.incr(key)
-    except ValueError:  # evicted between add and incr
-        cache.set(key, 1, timeout=120)
-        count = 1
-    return count <= limit
+    count = hit(cache, key, 120)
+    # Without a reachable cache nothing is counted (security.counters).
+    return count is None or count <= limit

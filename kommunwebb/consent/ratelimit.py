@@ -19,6 +19,7 @@ from django.conf import settings
 from django.core.cache import cache
 
 from kommunwebb.security.clients import client_id
+from kommunwebb.security.counters import hit
 
 _PROCESS_SECRET = os.urandom(32)
 
@@ -36,11 +37,6 @@ def allow(request, scope: str, per_minute: int | None = None) -> bool:
     """Count this request; False once the key has used up this minute's allowance."""
     if per_minute is None:
         per_minute = int(getattr(settings, "CONSENT_RATE_LIMIT_PER_MINUTE", DEFAULT_PER_MINUTE))
-    key = transient_key(request, scope)
-    cache.add(key, 0, timeout=120)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # evicted between add and incr
-        cache.set(key, 1, timeout=120)
-        count = 1
-    return count <= per_minute
+    count = hit(cache, transient_key(request, scope), 120)
+    # Without a reachable cache nothing is counted (security.counters).
+    return count is None or count <= per_minute

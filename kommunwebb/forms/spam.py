@@ -21,6 +21,7 @@ from django.core import signing
 from django.core.cache import cache
 
 from kommunwebb.security.clients import client_id
+from kommunwebb.security.counters import hit
 
 TOKEN_FIELD = "kw_form_token"  # noqa: S105 - a field name, not a secret
 HONEYPOT_FIELD = "kw_webbplats"
@@ -94,15 +95,8 @@ def transient_key(address: str, now: float | None = None) -> str:
 
 
 def over_rate_limit(request, now: float | None = None) -> bool:
-    """Count this attempt; True if the client has used up its allowance for the window."""
+    """Count this attempt; True if the client has used up its allowance for the window.
+    Without a reachable cache nothing is counted and nobody is over (security.counters)."""
     allowed, window = rate_limit()
-    key = transient_key(client_id(request), now)
-    if cache.add(key, 1, timeout=window):
-        count = 1
-    else:
-        try:
-            count = cache.incr(key)
-        except ValueError:  # expired between add() and incr()
-            cache.add(key, 1, timeout=window)
-            count = 1
-    return count > allowed
+    count = hit(cache, transient_key(client_id(request), now), window)
+    return count is not None and count > allowed

@@ -26,6 +26,7 @@ from django.conf import settings
 from django.core.cache import caches
 
 from .clients import client_id, transient_key
+from .counters import get_many, hit
 
 logger = logging.getLogger(__name__)
 
@@ -72,10 +73,8 @@ def _retry_after(now: float) -> int:
 def check(request, username: str, now: float | None = None) -> Verdict:
     now = time.time() if now is None else now
     keys = _keys(request, username, now)
-    try:
-        counts = _cache().get_many(list(keys.values()))
-    except Exception:  # noqa: BLE001 - cache down: do not lock everyone out
-        logger.warning("login throttle: the cache is unreachable, logins are not counted")
+    counts = get_many(_cache(), list(keys.values()))
+    if counts is None:  # cache down: nobody is locked out (counters.py)
         return Verdict(False)
     for reason, limit in limits().items():
         if counts.get(keys[reason], 0) >= limit:
@@ -86,18 +85,8 @@ def check(request, username: str, now: float | None = None) -> Verdict:
 def record_failure(request, username: str, now: float | None = None) -> Verdict:
     """Count a failed login; the verdict for the next attempt."""
     now = time.time() if now is None else now
-    keys = _keys(request, username, now)
-    cache = _cache()
-    try:
-        for key in keys.values():
-            if not cache.add(key, 1, timeout=window() + 1):
-                try:
-                    cache.incr(key)
-                except ValueError:  # expired between add() and incr()
-                    cache.add(key, 1, timeout=window() + 1)
-    except Exception:  # noqa: BLE001
-        logger.warning("login throttle: the cache is unreachable, logins are not counted")
-        return Verdict(False)
+    for key in _keys(request, username, now).values():
+        hit(_cache(), key, window() + 1)
     return check(request, username, now)
 
 

@@ -78,6 +78,9 @@ if os.environ.get("DATABASE_NAME"):
             "HOST": os.environ.get("DATABASE_HOST", ""),
             "PORT": os.environ.get("DATABASE_PORT", ""),
             "CONN_MAX_AGE": 60,
+            # A kept connection is checked before a request uses it: after PostgreSQL
+            # restarts, no request fails on a connection that died with it.
+            "CONN_HEALTH_CHECKS": True,
         }
     }
 
@@ -116,10 +119,17 @@ SERVER_EMAIL = os.environ.get("DJANGO_SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 if os.environ.get("REDIS_URL"):
     _redis = os.environ["REDIS_URL"].rstrip("/")
     CACHES = {
+        # Rate-limit counters. With Redis down they are not counted (security/counters.py)
+        # and every page, form and consent choice still works.
         "default": {
             "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": f"{_redis}/0",
-            "OPTIONS": {"CLIENT_CLASS": "django_redis.client.DefaultClient"},
+            "OPTIONS": {
+                "CLIENT_CLASS": "django_redis.client.DefaultClient",
+                "IGNORE_EXCEPTIONS": True,
+                "SOCKET_CONNECT_TIMEOUT": 1,
+                "SOCKET_TIMEOUT": 1,
+            },
         },
         "pages": {
             "BACKEND": "django_redis.cache.RedisCache",
@@ -128,13 +138,20 @@ if os.environ.get("REDIS_URL"):
                 "CLIENT_CLASS": "django_redis.client.DefaultClient",
                 # If Redis is down the site renders pages instead of failing.
                 "IGNORE_EXCEPTIONS": True,
+                "SOCKET_CONNECT_TIMEOUT": 1,
+                "SOCKET_TIMEOUT": 1,
             },
         },
         "throttle": {
             "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": f"{_redis}/0",
             "KEY_PREFIX": "throttle",
-            "OPTIONS": {"CLIENT_CLASS": "django_redis.client.DefaultClient"},
+            "OPTIONS": {
+                "CLIENT_CLASS": "django_redis.client.DefaultClient",
+                "IGNORE_EXCEPTIONS": True,
+                "SOCKET_CONNECT_TIMEOUT": 1,
+                "SOCKET_TIMEOUT": 1,
+            },
         },
     }
 
