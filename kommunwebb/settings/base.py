@@ -180,6 +180,8 @@ WAGTAIL_DATE_FORMAT = "%Y-%m-%d"
 WAGTAIL_DATETIME_FORMAT = "%Y-%m-%d %H:%M"
 WAGTAIL_TIME_FORMAT = "%H:%M"
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
+# The admin asks no third party anything (Wagtail would fetch releases.wagtail.org).
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 
 # Visitors never get a session unless they log in; keep the admin's cookies tight.
 SESSION_COOKIE_HTTPONLY = True
@@ -233,13 +235,14 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 # The strictest policy Wagtail 8's admin works under, measured in Chromium
-# (kommunwebb/security/tests/test_csp_browser.py): scripts only from here, but inline
-# style attributes (its icons, progress bars and the rich-text editor set them), blob:
-# and data: images (previews of uploads), and framing by itself (the live preview).
+# (kommunwebb/security/tests/test_csp_browser.py, docs/security.md): scripts and styles
+# only from this site, but inline ones too (its page explorer, editors, listings and
+# filters run inline scripts; the image editor has an inline event handler), data: and
+# blob: images (previews of uploads), and framing by itself (the live preview).
 KOMMUNWEBB_ADMIN_CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
-        "script-src": ["'self'"],
+        "script-src": ["'self'", "'unsafe-inline'"],
         "style-src": ["'self'", "'unsafe-inline'"],
         "img-src": ["'self'", "data:", "blob:"],
         "font-src": ["'self'", "data:"],

@@ -34,11 +34,12 @@ def test_error_pages_carry_the_headers_too(home):
     assert "Permissions-Policy" in response
 
 
-def test_the_admin_has_its_own_policy_still_without_inline_scripts(client):
+def test_the_admin_has_its_own_policy_with_scripts_from_nowhere_else(client):
     response = client.get("/admin/login/")
     assert response.status_code == 200
     policy = directives(response["Content-Security-Policy"])
-    assert policy["script-src"] == ["'self'"]
+    assert policy["script-src"] == ["'self'", "'unsafe-inline'"]
+    assert policy["object-src"] == ["'none'"]
     assert "'unsafe-inline'" in policy["style-src"]
     assert policy["frame-ancestors"] == ["'self'"]
 
