@@ -237,17 +237,18 @@ CONTENT_SECURITY_POLICY = {
 # The strictest policy Wagtail 8's admin works under, measured in Chromium
 # (kommunwebb/security/tests/test_csp_browser.py, docs/security.md): scripts and styles
 # only from this site, but inline ones too (its page explorer, editors, listings and
-# filters run inline scripts; the image editor has an inline event handler), data: and
-# blob: images (previews of uploads), and framing by itself (the live preview).
+# filters run inline scripts; the image editor has an inline event handler; icons and the
+# rich-text editor set style attributes), blob: images for previews of uploads, and
+# framing by itself (the live preview).
 KOMMUNWEBB_ADMIN_CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
         "script-src": ["'self'", "'unsafe-inline'"],
         "style-src": ["'self'", "'unsafe-inline'"],
-        "img-src": ["'self'", "data:", "blob:"],
-        "font-src": ["'self'", "data:"],
+        "img-src": ["'self'", "blob:"],
+        "font-src": ["'self'"],
         "connect-src": ["'self'"],
-        "media-src": ["'self'", "blob:"],
+        "media-src": ["'self'"],
         "object-src": ["'none'"],
         "frame-src": ["'self'"],
         "frame-ancestors": ["'self'"],

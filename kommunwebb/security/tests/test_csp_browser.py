@@ -159,7 +159,6 @@ def test_the_admin_asks_no_third_party(chromium, demo_server, admin_session):
 ALLOWANCES = [
     ("script-src", "'unsafe-inline'"),
     ("style-src", "'unsafe-inline'"),
-    ("img-src", "data:"),
 ]
 
 
