@@ -3,11 +3,13 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
+# Every dependency, pinned with its hashes (docs/security.md, "Dependencies"): `make lock`.
+LOCK := requirements.lock
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help install run serve migrate demo superuser test test-fast test-browser lint format messages clean prod-up prod-down bench
+.PHONY: help install lock run serve migrate demo superuser test test-fast test-browser lint format messages clean prod-up prod-down bench
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-14s %s\n", $$1, $$2}'
@@ -15,12 +17,19 @@ help: ## List the targets
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
 
-$(VENV)/.installed: pyproject.toml | $(BIN)/activate
-	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e ".[test]"
+# Only what requirements.lock names, each file checked against its hash; then the project
+# itself, which brings nothing more (its dependencies are all in the lock).
+$(VENV)/.installed: pyproject.toml $(LOCK) | $(BIN)/activate
+	$(BIN)/pip install --quiet --require-hashes --no-deps -r $(LOCK)
+	$(BIN)/pip install --quiet --no-deps --no-build-isolation -e .
 	touch $@
 
-install: $(VENV)/.installed ## Create .venv and install pinned dependencies
+install: $(VENV)/.installed ## Create .venv and install the hash-pinned dependencies of requirements.lock
+
+lock: install ## Refresh requirements.lock from pyproject.toml (after adding or upgrading a dependency)
+	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --no-emit-index-url \
+	  --no-emit-find-links --extra test --extra lock --strip-extras \
+	  --output-file $(LOCK) pyproject.toml
 
 migrate: install ## Create or upgrade the SQLite database under var/
 	$(MANAGE) migrate --noinput

@@ -4,6 +4,7 @@ import multiprocessing
 import os
 
 from kommunwebb.operations.logs import default_log_dir, gunicorn_logconfig
+from kommunwebb.security.gunicorn import hide_server_header, swedish_error_pages
 
 workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() + 1))
 threads = int(os.environ.get("WEB_THREADS", 2))
@@ -21,6 +22,12 @@ logconfig_dict = gunicorn_logconfig(default_log_dir())
 # The same, without a line for every accepted statistics beacon (kommunwebb/analytics/serving.py).
 logger_class = "kommunwebb.analytics.serving.AccessLogger"
 forwarded_allow_ips = "127.0.0.1"
+# Request lines up to 8 kB reach Django, which answers anything over 4 kB with the Swedish
+# 414 page (kommunwebb/security); longer ones get the same page from gunicorn itself.
+limit_request_line = 8190
+# No "Server: gunicorn"; gunicorn's own refusals in Swedish (kommunwebb/security/gunicorn.py).
+hide_server_header()
+swedish_error_pages()
 
 
 def post_worker_init(worker):

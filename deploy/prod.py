@@ -41,18 +41,31 @@ class Profile:
     redis = property(lambda self: self.dir / "redis")
     varnish = property(lambda self: self.dir / "varnish")
     app_var = property(lambda self: self.dir / "app")
+    error_pages = property(lambda self: self.dir / "varnish-errors")
     run = property(lambda self: self.dir / "run")
+
+    # Generated once into var/prod/env; added to an older env file on the next start.
+    SECRETS = {
+        "DJANGO_SECRET_KEY": 50,
+        "DATABASE_PASSWORD": 24,
+        # The edge (deploy/varnish/): PURGE needs it besides coming from the purgers' ACL,
+        "KOMMUNWEBB_PURGE_SECRET": 32,
+        # and the keyed hash of client addresses the app's rate limits count by.
+        "KOMMUNWEBB_CLIENT_HASH_SECRET": 32,
+    }
 
     def secrets(self) -> dict[str, str]:
         path = self.dir / "env"
-        if not path.exists():
-            self.dir.mkdir(parents=True, exist_ok=True)
-            path.write_text(
-                f"DJANGO_SECRET_KEY={secrets.token_urlsafe(50)}\n"
-                f"DATABASE_PASSWORD={secrets.token_urlsafe(24)}\n"
-            )
+        self.dir.mkdir(parents=True, exist_ok=True)
+        text = path.read_text() if path.exists() else ""
+        values = dict(line.split("=", 1) for line in text.split() if "=" in line)
+        missing = {name: n for name, n in self.SECRETS.items() if name not in values}
+        if missing:
+            for name, n in missing.items():
+                values[name] = secrets.token_urlsafe(n)
+            path.write_text("".join(f"{name}={value}\n" for name, value in values.items()))
             path.chmod(0o600)
-        return dict(line.split("=", 1) for line in path.read_text().split() if "=" in line)
+        return values
 
     def env(self) -> dict[str, str]:
         values = self.secrets()
@@ -78,6 +91,7 @@ class Profile:
             "KOMMUNWEBB_LOG_DIR": str(self.dir / "log"),
             "KOMMUNWEBB_BASE_URL": self.url,
             "KOMMUNWEBB_VARNISH_URL": self.url,
+            "KOMMUNWEBB_PURGE_SECRET": values["KOMMUNWEBB_PURGE_SECRET"],
             "KOMMUNWEBB_WARM_PATHS": CRISIS_PAGE,
             "WEB_CONCURRENCY": os.environ.get("WEB_CONCURRENCY", "4"),
             "PYTHONUNBUFFERED": "1",
@@ -131,11 +145,25 @@ class Profile:
             )
         if not services.port_open(self.varnish_port):
             self.say(f"Varnish 7 on {self.url}")
+            # The Swedish 414 and 503 pages Varnish answers with itself.
+            services.manage("render_error_pages", self.error_pages, env=env)
+            values = self.secrets()
             services.start_varnish(
                 services.reachable_dir(self.varnish),
                 self.varnish_port,
                 self.app_port,
                 consent_version=int(os.environ.get("KOMMUNWEBB_CONSENT_POLICY_VERSION", "1")),
+                purge_secret=values["KOMMUNWEBB_PURGE_SECRET"],
+                client_secret=values["KOMMUNWEBB_CLIENT_HASH_SECRET"],
+                error_pages=self.error_pages,
+                # Where TLS ends in front of Varnish (nginx, hitch, a load balancer).
+                tls_terminators=[
+                    a
+                    for a in os.environ.get("KOMMUNWEBB_TLS_TERMINATORS", "127.0.0.1,::1").split(
+                        ","
+                    )
+                    if a
+                ],
             )
         self.start_helpers(env)
         self.say(f"ready: {self.url}/  (crisis page {self.url}{CRISIS_PAGE})")
@@ -159,7 +187,7 @@ class Profile:
                 [
                     "varnishncsa",
                     "-n",
-                    str(self.varnish / "n"),
+                    str(services.varnish_name(self.varnish)),
                     "-q",
                     services.NCSA_QUERY,
                     "-F",

@@ -4,7 +4,10 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from kommunwebb.security.wellknown import security_txt
+
 urlpatterns = [
+    path(".well-known/security.txt", security_txt, name="security_txt"),
     path("admin/", include(wagtailadmin_urls)),
     path("dokument/", include(wagtaildocs_urls)),
     path("sok/", include("kommunwebb.search.urls")),
@@ -16,16 +19,19 @@ urlpatterns = [
 ]
 
 if settings.KOMMUNWEBB_SERVE_MEDIA:
-    # The embedded profile has no web server in front; the production profile serves
-    # media from the HTTP cache's backend instead and turns this off.
+    # Both profiles serve media through the app, behind Varnish in production: documents
+    # only through /dokument/ (Wagtail's view checks their collection's privacy), images in a
+    # restricted collection only to those who pass it (kommunwebb/security/media.py).
     from django.urls import re_path
-    from django.views.static import serve
 
-    urlpatterns += [
-        re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}),
-    ]
+    from kommunwebb.security.media import serve_media
+
+    urlpatterns += [re_path(r"^media/(?P<path>.*)$", serve_media)]
 
 urlpatterns += [path("", include(wagtail_urls))]
 
-handler404 = "kommunwebb.core.views.page_not_found"
-handler400 = "kommunwebb.forms.views.bad_request"
+# Swedish error pages that render without the database (kommunwebb/security/errors.py).
+handler400 = "kommunwebb.security.errors.bad_request"
+handler403 = "kommunwebb.security.errors.permission_denied"
+handler404 = "kommunwebb.security.errors.page_not_found"
+handler500 = "kommunwebb.security.errors.server_error"

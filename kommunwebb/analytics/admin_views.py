@@ -22,6 +22,7 @@ from wagtail.models import Page
 
 from kommunwebb.feedback import stats as feedback_stats
 from kommunwebb.feedback.reports import PERMISSION as FEEDBACK_PERMISSION
+from kommunwebb.security.spreadsheets import neutralise
 
 from . import charts, stats
 from .forms import DateRangeForm
@@ -132,8 +133,7 @@ EXPORTS = {"days", "pages", "referrers", "devices"}
 
 def _safe(value):
     """Cells that a spreadsheet would read as a formula are quoted as text."""
-    text = "" if value is None else str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+    return neutralise("" if value is None else str(value))
 
 
 def export_csv(request, what):

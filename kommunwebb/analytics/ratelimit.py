@@ -1,7 +1,8 @@
 """Beacon rate limits under keys that cannot be traced back to anyone.
 
 A visitor with a valid ``kw_vid`` is counted under an HMAC of that id; a request without
-one under an HMAC of the connecting address. Both use a secret drawn when the process
+one under an HMAC of the client (its address, or behind Varnish the keyed hash Varnish
+sends: kommunwebb.security.clients). Both use a secret drawn when the process
 starts, never written anywhere, and the current minute, so a key means nothing outside
 this process and this minute; counters live in the cache for two minutes. The address is
 an input to the HMAC only, never stored or logged.
@@ -11,32 +12,19 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import ipaddress
 import os
 import time
 
 from django.conf import settings
 from django.core.cache import caches
 
+from kommunwebb.security.clients import client_id
+from kommunwebb.security.counters import hit
+
 _PROCESS_SECRET = os.urandom(32)
 
 PER_VISITOR = 120  # a minute: more than anyone reading pages can produce
 PER_ADDRESS = 60  # a minute, for beacons that come without a visitor id
-
-
-def client_address(request) -> str:
-    """The connecting address; behind a trusted proxy on this machine (Varnish), the one
-    the proxy appended last to X-Forwarded-For. An HMAC input only."""
-    remote = request.META.get("REMOTE_ADDR", "")
-    trusted = getattr(settings, "ANALYTICS_TRUSTED_PROXIES", ("127.0.0.1", "::1"))
-    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-    if forwarded and remote in trusted:
-        last = forwarded.split(",")[-1].strip()
-        try:
-            return str(ipaddress.ip_address(last))
-        except ValueError:
-            pass
-    return remote
 
 
 def _key(kind: str, value: str, minute: int) -> str:
@@ -52,14 +40,9 @@ def allow(request, visitor_id: str | None) -> bool:
         key = _key("v", visitor_id, minute)
         limit = int(getattr(settings, "ANALYTICS_BEACONS_PER_VISITOR", PER_VISITOR))
     else:
-        key = _key("a", client_address(request), minute)
+        key = _key("a", client_id(request), minute)
         limit = int(getattr(settings, "ANALYTICS_BEACONS_PER_ADDRESS", PER_ADDRESS))
     cache = caches[getattr(settings, "ANALYTICS_RATE_LIMIT_CACHE", "default")]
-    if cache.add(key, 1, timeout=120):
-        return limit >= 1
-    try:
-        count = cache.incr(key)
-    except ValueError:  # evicted between add and incr
-        cache.set(key, 1, timeout=120)
-        count = 1
-    return count <= limit
+    count = hit(cache, key, 120)
+    # Without a reachable cache nothing is counted (security.counters).
+    return count is None or count <= limit

@@ -24,6 +24,7 @@ from wagtail.fields import RichTextField
 from wagtail.search import index
 
 from . import views
+from .access import SubmissionAccess
 from .builder import FIELD_TYPE_CHOICES, CityFormBuilder
 from .privacy import (
     DEFAULT_RETENTION_MONTHS,
@@ -35,7 +36,7 @@ from .privacy import (
 )
 from .submissions import Delivery, FormSubmission
 
-__all__ = ["Delivery", "FormField", "FormPage", "FormSubmission"]
+__all__ = ["Delivery", "FormField", "FormPage", "FormSubmission", "SubmissionAccess"]
 
 RECEIPT_SEGMENT = "kvitto"
 

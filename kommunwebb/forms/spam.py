@@ -5,7 +5,8 @@
   nonce; a form sent back sooner than a person can fill it is refused, and the nonce makes
   a double-clicked "Skicka" one submission, not two.
 * A rate limit per client, counted in the cache under a key that is an HMAC of the client
-  address and the current time window. The address itself is never stored anywhere; the
+  (its address, or behind Varnish the keyed hash Varnish sends: security.clients) and the
+  current time window. The address itself is never stored anywhere; the
   key changes with every window, so yesterday's keys say nothing about anyone.
 """
 
@@ -14,11 +15,13 @@ import hmac
 import secrets
 import time
 from dataclasses import dataclass
-from ipaddress import ip_address
 
 from django.conf import settings
 from django.core import signing
 from django.core.cache import cache
+
+from kommunwebb.security.clients import client_id
+from kommunwebb.security.counters import hit
 
 TOKEN_FIELD = "kw_form_token"  # noqa: S105 - a field name, not a secret
 HONEYPOT_FIELD = "kw_webbplats"
@@ -81,28 +84,6 @@ def rate_limit() -> tuple[int, int]:
     return int(count), int(window)
 
 
-def client_address(request) -> str:
-    """The client's address as the web server saw it, or as a trusted proxy in front of it
-    (the HTTP cache) reported it. Used only as HMAC input, never kept."""
-    remote = request.META.get("REMOTE_ADDR", "")
-    trusted = set(_setting("CITYFORMS_TRUSTED_PROXIES", ["127.0.0.1", "::1"]))
-    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-    if remote in trusted and forwarded:
-        # The right-most address a trusted proxy did not add itself is the client.
-        for hop in reversed([part.strip() for part in forwarded.split(",")]):
-            if hop and hop not in trusted and _is_address(hop):
-                return hop
-    return remote
-
-
-def _is_address(text: str) -> bool:
-    try:
-        ip_address(text)
-    except ValueError:
-        return False
-    return True
-
-
 def transient_key(address: str, now: float | None = None) -> str:
     """A cache key for one client in the current window, from which the address cannot be
     recovered without the site's secret, and which is different in the next window."""
@@ -114,15 +95,8 @@ def transient_key(address: str, now: float | None = None) -> str:
 
 
 def over_rate_limit(request, now: float | None = None) -> bool:
-    """Count this attempt; True if the client has used up its allowance for the window."""
+    """Count this attempt; True if the client has used up its allowance for the window.
+    Without a reachable cache nothing is counted and nobody is over (security.counters)."""
     allowed, window = rate_limit()
-    key = transient_key(client_address(request), now)
-    if cache.add(key, 1, timeout=window):
-        count = 1
-    else:
-        try:
-            count = cache.incr(key)
-        except ValueError:  # expired between add() and incr()
-            cache.add(key, 1, timeout=window)
-            count = 1
-    return count > allowed
+    count = hit(cache, transient_key(client_id(request), now), window)
+    return count is not None and count > allowed

@@ -1,5 +1,6 @@
 """The visitor's side: showing a form, taking it in, the receipt, and the Swedish pages for
-requests that cannot be taken in at all (400, 403 CSRF).
+requests without a valid CSRF token (403); other bad requests get
+kommunwebb/security/errors.py's pages.
 
 Nothing here is ever cached: the form carries a CSRF token and a fresh signed timestamp,
 and the receipt is one person's.
@@ -9,8 +10,7 @@ import logging
 from urllib.parse import unquote_to_bytes
 
 from django.core import signing
-from django.core.exceptions import DisallowedHost
-from django.http import Http404, HttpResponse, HttpResponseNotAllowed, HttpResponseRedirect
+from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import render
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -202,20 +202,5 @@ def csrf_failure(request, reason=""):
     """settings.CSRF_FAILURE_VIEW: a Swedish 403 that says what to do."""
     logger.info("CSRF check failed: %s", reason)
     response = render(request, "forms/csrf_failure.html", status=403)
-    add_never_cache_headers(response)
-    return response
-
-
-def bad_request(request, exception=None):
-    """handler400: too large a body, too many fields, a malformed request."""
-    plain = _("Det du skickade kunde inte tas emot (felkod 400).")
-    if isinstance(exception, DisallowedHost):
-        # The site's templates would ask for the host again; answer without them.
-        return HttpResponse(plain, status=400, content_type="text/plain; charset=utf-8")
-    try:
-        response = render(request, "forms/bad_request.html", status=400)
-    except Exception:  # noqa: BLE001 - the error page must not fail in turn
-        logger.exception("the 400 page could not be rendered")
-        response = HttpResponse(plain, status=400, content_type="text/plain; charset=utf-8")
     add_never_cache_headers(response)
     return response

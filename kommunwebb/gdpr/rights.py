@@ -19,6 +19,8 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 from django.utils import timezone
 
+from kommunwebb.security.spreadsheets import neutralise
+
 from . import sources
 from .models import RightsRequestAudit
 
@@ -130,7 +132,6 @@ def export_json(results: list[Found], query: str) -> str:
 
 
 CSV_HEADER = ["kind", "label", "id", "created_at", "field", "value"]
-_FORMULA = re.compile(r"^[=@\t\r]|^[+-](?![\d\s().-]*$)")
 
 
 def _cell(value) -> str:
@@ -138,8 +139,7 @@ def _cell(value) -> str:
     value = _plain(value)
     if isinstance(value, (dict, list, tuple)):
         value = json.dumps(value, cls=DjangoJSONEncoder, ensure_ascii=False)
-    text = "" if value is None else str(value)
-    return "'" + text if _FORMULA.match(text) else text
+    return neutralise("" if value is None else str(value))
 
 
 def export_csv(results: list[Found]) -> str:

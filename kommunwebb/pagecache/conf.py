@@ -19,8 +19,10 @@ DEFAULTS = {
     "SKIP_PATHS": ("/admin/", "/static/", "/media/", "/dokument/", "/sok/"),
     # Query parameters that never change a page (campaign tags), left out of the key.
     "IGNORED_PARAMS": ("utm_", "fbclid", "gclid", "msclkid", "mc_cid", "mc_eid"),
-    # Production: the Varnish in front, told to drop its copies when this cache is.
+    # Production: the Varnish in front, told to drop its copies when this cache is, with the
+    # secret its VCL asks for (deploy/varnish/).
     "VARNISH_URL": "",
+    "PURGE_SECRET": "",
     # Host name visitors use, for warming Varnish; defaults to WAGTAILADMIN_BASE_URL's.
     "PUBLIC_HOST": "",
     # Pages fetched through Varnish right after every invalidation (the crisis page).

@@ -1,8 +1,8 @@
 """Serve anonymous visitors' page views from the shared cache; store what may be shared.
 
-Placed first in MIDDLEWARE: a hit skips every other middleware, and a miss is stored with
-the headers the whole stack added (security headers included), so a hit answers exactly
-what a render would have.
+Placed before every middleware but the security guards (CSP, refused input) and the beacon:
+a hit skips the rest, and a miss is stored with the headers the stack below added, so a hit
+answers exactly what a render would have.
 """
 
 import time

@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "kommunwebb.analytics",
     "kommunwebb.pagecache",
     "kommunwebb.roles",
+    "kommunwebb.security",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -51,6 +52,10 @@ INSTALLED_APPS = [
     "django_filters",
     "django_tasks",
     "django_tasks_db",
+    "csp",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -64,9 +69,15 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Outermost: Content-Security-Policy on every answer, cached ones included (django-csp;
+    # the admin gets a policy of its own: KOMMUNWEBB_ADMIN_CONTENT_SECURITY_POLICY below).
+    "kommunwebb.security.headers.ContentSecurityPolicyMiddleware",
+    # Then: refuses NUL bytes and over-long addresses, gives bare error answers a
+    # Swedish page, sets Permissions-Policy on everything (kommunwebb/security).
+    "kommunwebb.security.middleware.RequestGuardMiddleware",
     # Statistics beacons (POST /statistik/beacon) need nothing below: answered right here.
     "kommunwebb.analytics.middleware.BeaconMiddleware",
-    # First: a cached page is answered before any other middleware runs (kommunwebb/pagecache).
+    # A cached page is answered before any middleware below runs (kommunwebb/pagecache).
     "kommunwebb.pagecache.middleware.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -75,6 +86,10 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # request.user.is_verified() (django-otp), then the admin's session limits and second
+    # factor (kommunwebb/security/accounts.py), which may leave a message for the login page.
+    "django_otp.middleware.OTPMiddleware",
+    "kommunwebb.security.accounts.AdminAccountMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -167,6 +182,9 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILREDIRECTS_AUTO_CREATE = True
 # Swedish stemming on SQLite and PostgreSQL: see kommunwebb/search/backends/swedish.py.
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "kommunwebb.search.backends.swedish"}}
+# Documents only through Wagtail's view, which checks their collection's privacy; the file's
+# own path under /media/ is refused (kommunwebb/security/media.py).
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
@@ -174,6 +192,8 @@ WAGTAIL_DATE_FORMAT = "%Y-%m-%d"
 WAGTAIL_DATETIME_FORMAT = "%Y-%m-%d %H:%M"
 WAGTAIL_TIME_FORMAT = "%H:%M"
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
+# The admin asks no third party anything (Wagtail would fetch releases.wagtail.org).
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 
 # Visitors never get a session unless they log in; keep the admin's cookies tight.
 SESSION_COOKIE_HTTPONLY = True
@@ -192,13 +212,84 @@ SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 
 LOGIN_URL = "wagtailadmin_login"
 
+# Admin accounts (kommunwebb/security, docs/security.md): failed logins throttled per account
+# and per client; a second factor (TOTP, recovery codes) required for superusers and these
+# groups, or for everyone; sessions end after 30 idle minutes and 12 hours at most.
+WAGTAILADMIN_USER_LOGIN_FORM = "kommunwebb.security.forms.ThrottledLoginForm"
+KOMMUNWEBB_LOGIN_FAILURES_PER_ACCOUNT = 5
+KOMMUNWEBB_LOGIN_FAILURES_PER_CLIENT = 20
+KOMMUNWEBB_LOGIN_WINDOW = 15 * 60
+KOMMUNWEBB_THROTTLE_CACHE = "throttle"
+KOMMUNWEBB_2FA_REQUIRED_GROUPS = ["Webbredaktör", "Dataskydd"]
+KOMMUNWEBB_2FA_REQUIRED_FOR_ALL = os.environ.get("KOMMUNWEBB_2FA_REQUIRED_FOR_ALL", "") == "1"
+OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
+KOMMUNWEBB_SESSION_IDLE_TIMEOUT = int(os.environ.get("KOMMUNWEBB_SESSION_IDLE_MINUTES", "30")) * 60
+KOMMUNWEBB_SESSION_MAX_AGE = int(os.environ.get("KOMMUNWEBB_SESSION_MAX_HOURS", "12")) * 3600
+# "Remember me" keeps the session cookie this long, never beyond the absolute limit.
+SESSION_COOKIE_AGE = KOMMUNWEBB_SESSION_MAX_AGE
+
+# Content-Security-Policy (django-csp, docs/security.md). Public pages: only the site's own
+# scripts, styles, images and fonts; no inline script, no framing, forms post only here.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "media-src": ["'self'"],
+        "object-src": ["'none'"],
+        "frame-src": ["'none'"],
+        "frame-ancestors": ["'none'"],
+        "form-action": ["'self'"],
+        "base-uri": ["'self'"],
+    }
+}
+# The strictest policy Wagtail 8's admin works under, measured in Chromium
+# (kommunwebb/security/tests/test_csp_browser.py, docs/security.md): scripts and styles
+# only from this site, but inline ones too (its page explorer, editors, listings and
+# filters run inline scripts; the image editor has an inline event handler; icons and the
+# rich-text editor set style attributes), blob: images for previews of uploads, and
+# framing by itself (the live preview).
+KOMMUNWEBB_ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'", "'unsafe-inline'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "blob:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "media-src": ["'self'"],
+        "object-src": ["'none'"],
+        "frame-src": ["'self'"],
+        "frame-ancestors": ["'self'"],
+        "form-action": ["'self'"],
+        "base-uri": ["'self'"],
+    }
+}
+
+# Who may send X-KW-Client, the keyed client hash the rate limits count by: nobody in the
+# embedded profile (the connecting address is the visitor's), Varnish in production.
+KOMMUNWEBB_TRUSTED_PROXIES = []
+
+# /.well-known/security.txt (RFC 9116); a 404 until a contact is set.
+KOMMUNWEBB_SECURITY_CONTACT = os.environ.get("KOMMUNWEBB_SECURITY_CONTACT", "")
+KOMMUNWEBB_SECURITY_TXT_EXPIRES = os.environ.get("KOMMUNWEBB_SECURITY_TXT_EXPIRES", "")
+KOMMUNWEBB_SECURITY_POLICY = os.environ.get("KOMMUNWEBB_SECURITY_POLICY", "")
+
 # Logs carry no IP address and no user agent: only the level, logger and message.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     # Defense in depth: every handler strips IP addresses and user agents from each record.
-    "filters": {"scrub": {"()": "kommunwebb.operations.logs.ScrubFilter"}},
+    "filters": {
+        "scrub": {"()": "kommunwebb.operations.logs.ScrubFilter"},
+        # Bad Host headers: one warning per five minutes, no traceback (kommunwebb/security).
+        "bad_host": {"()": "kommunwebb.security.logs.BadHostFilter"},
+        "not_bad_host": {"()": "kommunwebb.security.logs.NotBadHostFilter"},
+    },
     "handlers": {
         "console": {"class": "logging.StreamHandler", "formatter": "plain", "filters": ["scrub"]}
     },
@@ -206,6 +297,8 @@ LOGGING = {
     "loggers": {
         # django.request and django.server would log request lines; keep them to errors.
         "django.server": {"level": "ERROR"},
+        "django.security.DisallowedHost": {"filters": ["bad_host"]},
+        "django.request": {"filters": ["not_bad_host"]},
     },
 }
 # Log files, one per day, deleted after their retention period by `manage.py purge_expired`
@@ -247,6 +340,13 @@ CACHES = {
         "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
         "LOCATION": VAR_DIR / "cache" / "pages",
         "OPTIONS": {"MAX_ENTRIES": 5000},
+    },
+    # Failed admin logins (kommunwebb/security/throttle.py): shared by every worker, or
+    # each would count on its own and the limit would be several times higher.
+    "throttle": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": VAR_DIR / "cache" / "throttle",
+        "OPTIONS": {"MAX_ENTRIES": 20_000},
     },
 }
 PAGECACHE_ENABLED = os.environ.get("KOMMUNWEBB_PAGECACHE", "1") == "1"

@@ -78,6 +78,9 @@ if os.environ.get("DATABASE_NAME"):
             "HOST": os.environ.get("DATABASE_HOST", ""),
             "PORT": os.environ.get("DATABASE_PORT", ""),
             "CONN_MAX_AGE": 60,
+            # A kept connection is checked before a request uses it: after PostgreSQL
+            # restarts, no request fails on a connection that died with it.
+            "CONN_HEALTH_CHECKS": True,
         }
     }
 
@@ -116,10 +119,17 @@ SERVER_EMAIL = os.environ.get("DJANGO_SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 if os.environ.get("REDIS_URL"):
     _redis = os.environ["REDIS_URL"].rstrip("/")
     CACHES = {
+        # Rate-limit counters. With Redis down they are not counted (security/counters.py)
+        # and every page, form and consent choice still works.
         "default": {
             "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": f"{_redis}/0",
-            "OPTIONS": {"CLIENT_CLASS": "django_redis.client.DefaultClient"},
+            "OPTIONS": {
+                "CLIENT_CLASS": "django_redis.client.DefaultClient",
+                "IGNORE_EXCEPTIONS": True,
+                "SOCKET_CONNECT_TIMEOUT": 1,
+                "SOCKET_TIMEOUT": 1,
+            },
         },
         "pages": {
             "BACKEND": "django_redis.cache.RedisCache",
@@ -128,6 +138,19 @@ if os.environ.get("REDIS_URL"):
                 "CLIENT_CLASS": "django_redis.client.DefaultClient",
                 # If Redis is down the site renders pages instead of failing.
                 "IGNORE_EXCEPTIONS": True,
+                "SOCKET_CONNECT_TIMEOUT": 1,
+                "SOCKET_TIMEOUT": 1,
+            },
+        },
+        "throttle": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": f"{_redis}/0",
+            "KEY_PREFIX": "throttle",
+            "OPTIONS": {
+                "CLIENT_CLASS": "django_redis.client.DefaultClient",
+                "IGNORE_EXCEPTIONS": True,
+                "SOCKET_CONNECT_TIMEOUT": 1,
+                "SOCKET_TIMEOUT": 1,
             },
         },
     }
@@ -135,6 +158,11 @@ if os.environ.get("REDIS_URL"):
 # Varnish in front (deploy/varnish/): the page cache soft-purges it after every publish and
 # warms the crisis page; Wagtail's frontend cache purges each published page's URL too.
 PAGECACHE_VARNISH_URL = os.environ.get("KOMMUNWEBB_VARNISH_URL", "")
+PAGECACHE_PURGE_SECRET = os.environ.get("KOMMUNWEBB_PURGE_SECRET", "")
+# Varnish's X-KW-Client (a keyed hash of the client address) is believed from these only.
+KOMMUNWEBB_TRUSTED_PROXIES = [
+    p for p in os.environ.get("KOMMUNWEBB_TRUSTED_PROXIES", "127.0.0.1,::1").split(",") if p
+]
 PAGECACHE_WARM_PATHS = [
     p for p in os.environ.get("KOMMUNWEBB_WARM_PATHS", "").split(",") if p.startswith("/")
 ]
@@ -142,7 +170,7 @@ if PAGECACHE_VARNISH_URL:
     INSTALLED_APPS = [*INSTALLED_APPS, "wagtail.contrib.frontend_cache"]
     WAGTAILFRONTENDCACHE = {
         "varnish": {
-            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "BACKEND": "kommunwebb.pagecache.varnish.SecretPurgeBackend",
             "LOCATION": PAGECACHE_VARNISH_URL,
         }
     }

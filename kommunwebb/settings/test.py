@@ -33,6 +33,9 @@ else:
     }
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+# Most tests log editors in without a second factor; kommunwebb/security's tests switch the
+# requirement on where they prove it.
+KOMMUNWEBB_2FA_ENFORCED = False
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages"},

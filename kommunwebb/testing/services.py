@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import hashlib
 import os
 import shutil
 import signal
@@ -332,17 +333,51 @@ def varnish_available() -> bool:
     return shutil.which("varnishd") is not None or Path("/usr/sbin/varnishd").exists()
 
 
-def render_vcl(target: Path, backend_port: int, consent_version: int = 1) -> Path:
+def _acl(addresses) -> str:
+    return "\n".join(f'    "{address}";' for address in addresses)
+
+
+def render_vcl(
+    target: Path,
+    backend_port: int,
+    consent_version: int = 1,
+    *,
+    purge_secret: str,
+    client_secret: str,
+    error_pages: Path,
+    purgers=("127.0.0.1", "::1"),
+    tls_terminators=("127.0.0.1", "::1"),
+) -> Path:
+    for secret in (purge_secret, client_secret):
+        if len(secret) < 16 or not secret.replace("-", "").replace("_", "").isalnum():
+            raise ServiceError("Varnish secrets: at least 16 letters, digits, - or _")
     text = VCL_TEMPLATE.read_text()
     for name, value in {
         "BACKEND_HOST": "127.0.0.1",
         "BACKEND_PORT": str(backend_port),
         "CONSENT_POLICY_VERSION": str(int(consent_version)),
+        "PURGE_SECRET": purge_secret,
+        "CLIENT_SECRET": client_secret,
+        "ERROR_PAGES": str(error_pages),
+        "PURGERS": _acl(purgers),
+        "TLS_TERMINATORS": _acl(tls_terminators),
     }.items():
         text = text.replace(f"@{name}@", value)
     target.write_text(text)
-    target.chmod(0o644)
+    # The purge secret is in it: readable by Varnish's own users, not by everyone.
+    target.chmod(0o640 if not is_root() else 0o644)
     return target
+
+
+def varnish_name(workdir: Path) -> Path:
+    """Varnish's working directory (``-n``), which holds its shared-memory log: request
+    lines with referrers and user agents (the kw_* lines for analytics). In memory
+    (/dev/shm), so none of it is ever written to a disk; one per ``workdir``."""
+    shm = Path("/dev/shm")
+    if not shm.is_dir():
+        return Path(workdir) / "n"
+    tag = hashlib.sha256(str(Path(workdir).resolve()).encode()).hexdigest()[:12]
+    return shm / f"kommunwebb-varnish-{tag}"
 
 
 def start_varnish(
@@ -352,12 +387,29 @@ def start_varnish(
     *,
     consent_version: int = 1,
     storage: str = "malloc,256m",
+    purge_secret: str,
+    client_secret: str,
+    error_pages: Path,
+    tls_terminators=("127.0.0.1", "::1"),
 ) -> dict:
-    """varnishd on 127.0.0.1:``port`` in front of the app on ``backend_port``."""
+    """varnishd on 127.0.0.1:``port`` in front of the app on ``backend_port``. The error
+    pages must already be in ``error_pages`` (``manage.py render_error_pages``)."""
     if not varnish_available():
         raise ServiceError("Varnish is not installed: apt-get install varnish varnish-modules")
     workdir = reachable_dir(Path(workdir))
-    vcl = render_vcl(workdir / "default.vcl", backend_port, consent_version)
+    for status in (414, 503):
+        if not (Path(error_pages) / f"{status}.html").exists():
+            raise ServiceError(f"{error_pages}/{status}.html is missing: render_error_pages")
+    reachable_dir(Path(error_pages))
+    vcl = render_vcl(
+        workdir / "default.vcl",
+        backend_port,
+        consent_version,
+        purge_secret=purge_secret,
+        client_secret=client_secret,
+        error_pages=Path(error_pages).resolve(),
+        tls_terminators=tls_terminators,
+    )
     pidfile = workdir / "varnishd.pid"
     result = subprocess.run(
         [
@@ -367,7 +419,7 @@ def start_varnish(
             "-f",
             str(vcl),
             "-n",
-            str(workdir / "n"),
+            str(varnish_name(workdir)),
             "-s",
             storage,
             "-P",
@@ -385,11 +437,15 @@ def start_varnish(
     if result.returncode != 0:
         raise ServiceError(f"varnishd failed: {result.stdout}{result.stderr}")
     wait_for_port(port, 20)
-    return {"url": f"http://127.0.0.1:{port}", "name": str(workdir / "n")}
+    return {"url": f"http://127.0.0.1:{port}", "name": str(varnish_name(workdir))}
 
 
 def stop_varnish(workdir: Path) -> bool:
-    return stop_pidfile(Path(workdir) / "varnishd.pid", group=False)
+    stopped = stop_pidfile(Path(workdir) / "varnishd.pid", group=False)
+    name = varnish_name(workdir)
+    if name.parent == Path("/dev/shm"):
+        shutil.rmtree(name, ignore_errors=True)
+    return stopped
 
 
 # --- nginx (the benchmark's static-file yardstick) -------------------------------------

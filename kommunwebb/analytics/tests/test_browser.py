@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from django_otp.oath import totp
 
 from kommunwebb.conftest import DEMO_ENV
 
@@ -285,6 +286,9 @@ def test_traffic_from_a_distinct_address_leaves_it_nowhere(browser, demo_server)
 # --- The dashboard with demo traffic -----------------------------------------------------
 
 
+TOTP_KEY = "3132333435363738393031323334353637383930"
+
+
 @pytest.fixture(scope="module")
 def editor_login(demo_server, demo_manage):
     demo_manage("generate_analytics_events", "--count", "30000", "--days", "60")
@@ -295,7 +299,10 @@ def editor_login(demo_server, demo_manage):
         "u, _ = User.objects.get_or_create(username='statistik');"
         "u.is_superuser = u.is_staff = True;"
         "u.set_password('statistik-losenord-1');"
-        "u.save()",
+        "u.save();"
+        # Superusers log in with a second factor (kommunwebb/security/twofactor.py).
+        "from django_otp.plugins.otp_totp.models import TOTPDevice;"
+        f"TOTPDevice.objects.get_or_create(user=u, name='app', key='{TOTP_KEY}', confirmed=True)",
     )
     return "statistik", "statistik-losenord-1"
 
@@ -306,6 +313,9 @@ def test_the_dashboard_shows_the_demo_traffic(chromium, demo_server, editor_logi
     page.goto(demo_server + "/admin/login/")
     page.fill("#id_username", editor_login[0])
     page.fill("#id_password", editor_login[1])
+    page.click("button[type=submit]")
+    page.wait_for_url("**/admin/tvastegs/verifiera/**")
+    page.fill("#id_code", f"{totp(bytes.fromhex(TOTP_KEY)):06d}")
     page.click("button[type=submit]")
     page.wait_for_url("**/admin/")
     page.get_by_role("link", name="Statistik").click()

@@ -260,10 +260,10 @@ def test_files_are_refused(form_page, client):
 
 
 @override_settings(DATA_UPLOAD_MAX_MEMORY_SIZE=10_000)
-def test_a_body_over_the_size_limit_gets_a_swedish_400(form_page, client):
+def test_a_body_over_the_size_limit_gets_a_swedish_413(form_page, client):
     response = client.post(form_page.url, post_data(meddelande="x" * 20_000))
-    assert response.status_code == 400
-    assert "Det du skickade kunde inte tas emot" in response.content.decode()
+    assert response.status_code == 413
+    assert "Det du skickade var för stort" in response.content.decode()
     assert nothing_stored()
 
 

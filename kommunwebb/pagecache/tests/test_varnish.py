@@ -22,6 +22,7 @@ ARTICLE = "/nyheter/gor-julen-mer-hallbar-pa-stadsbiblioteket/"
 CRISIS = "/trygghet/stod-vid-akuta-handelser/"
 CONSENT_VERSION = 1
 CONSENT_ID = "Abcdefghijklmnopqrstu_"
+PURGE_SECRET = "purge-secret-for-tests"  # noqa: S105 - the test stack's own
 
 
 def fetch(url, headers=None, method="GET"):
@@ -53,6 +54,7 @@ class Stack:
             "KOMMUNWEBB_VAR_DIR": str(self.var),
             "KOMMUNWEBB_BASE_URL": self.url,
             "KOMMUNWEBB_VARNISH_URL": self.url,
+            "KOMMUNWEBB_PURGE_SECRET": PURGE_SECRET,
             "KOMMUNWEBB_WARM_PATHS": CRISIS,
             "KOMMUNWEBB_CONSENT_POLICY_VERSION": str(CONSENT_VERSION),
             "PYTHONUNBUFFERED": "1",
@@ -68,12 +70,16 @@ class Stack:
         services.stop_pidfile(self.root / "app.pid")
 
     def start_varnish(self):
+        self.manage("render_error_pages", self.root / "errors")
         services.start_varnish(
             services.reachable_dir(self.root / "varnish"),
             self.varnish_port,
             self.app_port,
             consent_version=CONSENT_VERSION,
             storage="malloc,64m",
+            purge_secret=PURGE_SECRET,
+            client_secret="client-hash-secret-for-tests",
+            error_pages=self.root / "errors",
         )
 
     def manage(self, *args):
@@ -187,7 +193,7 @@ def test_hits_are_logged_for_analytics_without_the_client_address(stack):
         stack.url + ARTICLE,
         {"User-Agent": "Mozilla/5.0 (Android 14; Mobile)", "Referer": "https://example.se/x"},
     )
-    name = str(stack.root / "varnish" / "n")
+    name = str(services.varnish_name(stack.root / "varnish"))
     result = subprocess.run(
         ["varnishncsa", "-n", name, "-d", "-q", services.NCSA_QUERY, "-F", services.NCSA_FORMAT],
         capture_output=True,
@@ -263,7 +269,8 @@ def test_cached_pages_are_served_while_the_app_is_stopped(stack):
     assert status == 200
     fetch(stack.url + CRISIS)
     # A publish soft-purges everything: copies go stale but stay in grace.
-    assert fetch(stack.url + "/", {"X-Xkey-Purge": "kw-all"}, method="PURGE")[0] == 200
+    purge = {"X-Xkey-Purge": "kw-all", "X-KW-Purge-Secret": PURGE_SECRET}
+    assert fetch(stack.url + "/", purge, method="PURGE")[0] == 200
     stack.stop_app()
     assert not services.port_open(stack.app_port)
     status, headers, stale = fetch(stack.url + ARTICLE)
@@ -272,5 +279,8 @@ def test_cached_pages_are_served_while_the_app_is_stopped(stack):
     status, _, crisis = fetch(stack.url + CRISIS)
     assert status == 200
     assert "<h1" in crisis
-    # A page Varnish never had cannot be conjured up.
-    assert fetch(stack.url + "/finns-inte-i-cachen/")[0] == 503
+    # A page Varnish never had cannot be conjured up: the Swedish 503 page says so.
+    status, headers, html = fetch(stack.url + "/finns-inte-i-cachen/")
+    assert status == 503
+    assert "tillfälligt otillgänglig" in html
+    assert headers["Retry-After"] == "30"
