@@ -81,3 +81,39 @@ class ZeroResultQuery(models.Model):
 
     def __str__(self):
         return self.query
+
+
+class IndexTerm(models.Model):
+    """One term of one indexed object: the search backend's own index, the same on SQLite
+    and PostgreSQL (``backends/terms.py``).
+
+    ``kind`` TERM: a Swedish stem or the stem of a compound's part, with the weight it
+    carries in that object (title and body together, BM25's saturation applied when the
+    object is indexed). ``kind`` WORD: a word as the object writes it, with how often; the
+    site's vocabulary, which "Menade du" and the compound fallback read."""
+
+    TERM = 0
+    WORD = 1
+
+    kind = models.PositiveSmallIntegerField()
+    term = models.CharField(max_length=64)
+    content_type = models.ForeignKey(
+        "contenttypes.ContentType", on_delete=models.CASCADE, related_name="+", db_index=False
+    )
+    object_id = models.BigIntegerField()
+    weight = models.PositiveIntegerField()
+
+    wagtail_reference_index_ignore = True
+
+    class Meta:
+        indexes = [
+            # Covers the search: the query's terms, then the objects and their weights.
+            models.Index(
+                fields=["kind", "term", "content_type", "object_id", "weight"],
+                name="kw_search_term_lookup",
+            ),
+            models.Index(fields=["content_type", "object_id"], name="kw_search_term_object"),
+        ]
+
+    def __str__(self):
+        return self.term

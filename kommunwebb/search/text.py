@@ -136,3 +136,134 @@ def _mark(token: str, stems: set[str]) -> str:
         last = match.end()
     out.append(escape(token[last:]))
     return "".join(out)
+
+
+# --- The pipeline shared by the index and the query ---------------------------------------
+#
+# Both databases get the same terms from here: the database only compares strings and adds
+# integers (backends/terms.py), so SQLite and PostgreSQL find and rank alike.
+
+# Snowball's Swedish stop list (as PostgreSQL's 'swedish' configuration has it). They are
+# indexed, but in a query they are optional unless the query has nothing else.
+STOP_WORDS = frozenset(
+    """
+    alla allt att av blev bli blir blivit de dem den denna deras dess dessa det detta dig din
+    dina ditt du där då efter ej eller en er era ert ett från för ha hade han hans har henne
+    hennes hon honom hur här i icke ingen inom inte jag ju kan kunde man med mellan men mig
+    min mina mitt mot mycket ni nu när någon något några och om oss på samma sedan sig sin
+    sina sitta själv skulle som så sådan sådana sådant till under upp ut utan vad var vara
+    varför varit varje vars vart vem vi vid vilka vilkas vilken vilket vår våra vårt än är åt
+    över
+    """.split()  # noqa: SIM905 - a word list reads better as text
+)
+
+# A compound's parts count half as much as the word itself: "Stadsbiblioteket" is about a
+# library, but a page that says "biblioteket" is more so.
+PART_SHARE = 0.5
+# BM25's saturation and length normalisation, per field, with fixed average lengths: the
+# weight of a term in a page is computed once, when the page is indexed.
+K1 = 1.2
+B = 0.75
+FIELDS = {"title": (4.0, 8.0), "body": (1.0, 300.0)}  # name: (weight, average length)
+WEIGHT_SCALE = 100
+
+
+def no_split(word: str) -> tuple[str, ...]:
+    return ()
+
+
+def _field_terms(text: str, splitter) -> tuple[dict[str, float], int, list[str]]:
+    frequencies: dict[str, float] = {}
+    tokens = words(text)
+    for word in tokens:
+        whole = stem(word)
+        frequencies[whole] = frequencies.get(whole, 0.0) + 1.0
+        for part in splitter(word):
+            part_stem = stem(part)
+            if part_stem != whole:
+                frequencies[part_stem] = frequencies.get(part_stem, 0.0) + PART_SHARE
+    return frequencies, len(tokens), tokens
+
+
+def analyse(title: str, body: str, splitter=no_split) -> tuple[dict[str, int], dict[str, int]]:
+    """What the index keeps of one page: each term (a stem, or a stem of a compound's
+    part) with its weight, an integer, and the page's words as written with their counts
+    (the site's vocabulary, for "Menade du"). Integers, so that both databases add them up
+    to exactly the same scores."""
+    scores: dict[str, float] = {}
+    vocabulary: dict[str, int] = {}
+    for name, text in (("title", title), ("body", body)):
+        field_weight, average = FIELDS[name]
+        frequencies, length, tokens = _field_terms(text or "", splitter)
+        norm = K1 * (1 - B + B * length / average)
+        for term, frequency in frequencies.items():
+            saturated = frequency * (K1 + 1) / (frequency + norm)
+            scores[term] = scores.get(term, 0.0) + field_weight * saturated
+        for word in tokens:
+            if not word.isdigit():
+                vocabulary[word] = vocabulary.get(word, 0) + 1
+    weights = {
+        term: max(1, round(score * WEIGHT_SCALE))
+        for term, score in scores.items()
+        if len(term) <= MAX_TERM_LENGTH
+    }
+    vocabulary = {word: n for word, n in vocabulary.items() if len(word) <= MAX_TERM_LENGTH}
+    return weights, vocabulary
+
+
+MAX_TERM_LENGTH = 64
+# A query with synonyms and compounds becomes an AND of OR-clauses (below); beyond this many
+# clauses only the first alternative of a position is kept.
+MAX_CLAUSES = 32
+
+
+def _word_conjuncts(word: str, splitter) -> list[frozenset[str]]:
+    """What a query word asks of a page: its stem; a compound, its parts, each of which
+    may also be satisfied by the compound itself ("återvinningscentral" finds "central för
+    återvinning" as well as "återvinningscentralen")."""
+    whole = stem(word)
+    parts = [stem(part) for part in splitter(word)]
+    parts = [part for part in parts if part != whole]
+    if not parts:
+        return [frozenset({whole})]
+    return [frozenset({part, whole}) for part in parts]
+
+
+def query_clauses(
+    positions: list[list[str]], splitter=no_split
+) -> tuple[list[frozenset[str]], frozenset[str]]:
+    """A resident's query (positions of alternatives, as ``query.expand`` gives them) as
+    clauses a page must each satisfy with one of its terms, and optional terms that only
+    rank (stop words, when the query has other words)."""
+    all_stop = all(
+        len(alternatives) == 1 and alternatives[0] in STOP_WORDS for alternatives in positions
+    )
+    clauses: list[frozenset[str]] = []
+    optional: set[str] = set()
+    for alternatives in positions:
+        if len(alternatives) == 1 and alternatives[0] in STOP_WORDS and not all_stop:
+            optional.add(stem(alternatives[0]))
+            continue
+        per_alternative = []
+        for alternative in alternatives:
+            phrase = alternative.split()
+            content = [word for word in phrase if word not in STOP_WORDS] or phrase
+            conjuncts: list[frozenset[str]] = []
+            for word in content:
+                conjuncts.extend(_word_conjuncts(word, splitter))
+            if conjuncts:
+                per_alternative.append(conjuncts)
+        if not per_alternative:
+            continue
+        # (a1 AND a2) OR (b1) → (a1 OR b1) AND (a2 OR b1): one clause per choice of one
+        # conjunct from each alternative.
+        product: list[frozenset[str]] = [frozenset()]
+        for conjuncts in per_alternative:
+            if len(product) * len(conjuncts) > MAX_CLAUSES:
+                break
+            product = [chosen | conjunct for chosen in product for conjunct in conjuncts]
+        for clause in product:
+            if clause not in clauses:
+                clauses.append(clause)
+    used = set().union(*clauses) if clauses else set()
+    return clauses, frozenset(optional - used)
