@@ -82,6 +82,7 @@ class DemoLoader:
         self._publish_pages()
         form_pages.add_form_pages(self)
         self._configure_site()
+        self._configure_search()
         Alert.objects.create(
             title=content.ALERT["title"],
             message=content.ALERT["message"],
@@ -388,6 +389,19 @@ class DemoLoader:
         settings.privacy_page = self.pages["privacy"]
         settings.accessibility_page = self.pages["accessibility"]
         settings.save()
+
+    def _configure_search(self):
+        from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+
+        from kommunwebb.search.models import SynonymGroup
+
+        for terms in content.SYNONYMS:
+            SynonymGroup.objects.get_or_create(terms=terms)
+        for query_string, key in content.PROMOTIONS.items():
+            query = Query.get(query_string)
+            SearchPromotion.objects.get_or_create(
+                query=query, page=self.pages[key], defaults={"sort_order": 0}
+            )
 
 
 def _hm(text: str) -> tuple[int, int]:

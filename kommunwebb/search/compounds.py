@@ -259,6 +259,9 @@ def dictionary_lexicon() -> DictionaryLexicon | None:
             compile_lexicon(dic, target)
         _lexicon, _lexicon_source = DictionaryLexicon(target), dic
         split.cache_clear()
+        from kommunwebb.search.text import stem
+
+        stem.cache_clear()
     return _lexicon
 
 
@@ -330,6 +333,20 @@ def split(word: str) -> tuple[str, ...]:
     if lexicon is None:
         return ()
     return split_with(lexicon, word)
+
+
+def base_form(word: str) -> str:
+    """The dictionary's base form of an inflected word ("skolans" → "skola"), or the
+    word itself when the dictionary does not know it (or is not installed). Only words
+    that may end a compound are listed (nouns and adjectives, which is where Snowball
+    stumbles); a genitive "s" on a known form is taken off first."""
+    lexicon = dictionary_lexicon()
+    if lexicon is None or not word.isalpha():
+        return word
+    base = lexicon.tail_base(word)
+    if base is None and len(word) > 4 and word.endswith("s"):
+        base = lexicon.tail_base(word[:-1])
+    return base or word
 
 
 def splitter():

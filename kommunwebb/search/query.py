@@ -8,14 +8,22 @@ from django.db import IntegrityError, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from modelsearch.query import And, Or, PlainText
 from taggit.models import Tag
 from wagtail.models import Page
 
 from kommunwebb.pagecache import memo
+from kommunwebb.search import compounds, spelling, vocabulary
 from kommunwebb.search.backends.common import TOTAL_FIELD
-from kommunwebb.search.models import SynonymGroup, ZeroResultQuery
-from kommunwebb.search.text import normalise_query, query_terms, stem, words
+from kommunwebb.search.backends.terms import ClauseQuery
+from kommunwebb.search.models import IndexTerm, SynonymGroup, ZeroResultQuery
+from kommunwebb.search.text import (
+    STOP_WORDS,
+    normalise_query,
+    query_clauses,
+    query_terms,
+    stem,
+    words,
+)
 
 # A day's worth of distinct zero-hit queries; past it only known ones are counted, so a
 # flood of random strings cannot grow the table without bound.
@@ -67,18 +75,12 @@ def expand(terms: list[str], groups: list[list[str]]) -> list[list[str]]:
     return positions
 
 
-def build_query(positions: list[list[str]]):
-    """Wagtail search query: every position must match, any of its alternatives will do."""
-    clauses = []
-    plain: list[str] = []
-    for alternatives in positions:
-        if len(alternatives) == 1:
-            plain.append(alternatives[0])
-            continue
-        clauses.append(Or([PlainText(alt, operator="and") for alt in alternatives]))
-    if plain:
-        clauses.insert(0, PlainText(" ".join(plain), operator="and"))
-    return clauses[0] if len(clauses) == 1 else And(clauses)
+def build_query(positions: list[list[str]], splitter=None) -> ClauseQuery:
+    """The query the Swedish backend answers: every position must match, any of its
+    alternatives will do; compounds may be matched by their parts (``text.query_clauses``)."""
+    if splitter is None:
+        splitter = compounds.splitter()
+    return ClauseQuery(*query_clauses(positions, splitter))
 
 
 def synonym_groups() -> list[list[str]]:
@@ -137,12 +139,22 @@ class Search:
     query: str
     kind: str = ""
     topic: Tag | None = None
+    # Relaxed: a page may miss one of the query's words (when none has them all).
+    relaxed: bool = False
     terms: list[str] = field(init=False)
     positions: list[list[str]] = field(init=False)
+    clause_query: ClauseQuery = field(init=False)
 
     def __post_init__(self):
         self.terms = query_terms(self.query)
         self.positions = expand(self.terms, synonym_groups()) if self.terms else []
+        self.clause_query = build_query(self.positions)
+        if self.relaxed:
+            self.clause_query.required = max(1, len(self.clause_query.clauses) - 1)
+
+    @property
+    def can_relax(self) -> bool:
+        return not self.relaxed and len(self.clause_query.clauses) >= 2
 
     @property
     def is_filtered(self) -> bool:
@@ -156,7 +168,7 @@ class Search:
         pages = base_queryset(self.kind, self.topic)
         if only_ids:
             pages = pages.only("pk")
-        return pages.search(build_query(self.positions))
+        return pages.search(self.clause_query)
 
     def page(self, number, per_page: int):
         """One page of results as a Django paginator page, with specific page instances.
@@ -191,6 +203,81 @@ class Search:
 
     def promotions(self):
         return promotions_for(self.query)
+
+    def correction(self) -> "Search | None":
+        """The same search with its unknown words spelt as the site spells them ("Menade
+        du …?"), if that changes anything."""
+        if not self.terms:
+            return None
+        known = known_words(self.terms)
+        corrected = spelling.correct(self.terms, known.__contains__, vocabulary.vocabulary())
+        if corrected is None:
+            return None
+        return Search(" ".join(corrected), kind=self.kind, topic=self.topic)
+
+
+def known_words(terms: list[str]) -> set[str]:
+    """The query words the index can find as they are: by their stem, or every part of a
+    compound; stop words and numbers always count as known."""
+    splitter = compounds.splitter()
+    needed = {}
+    for word in terms:
+        if word in STOP_WORDS or word.isdigit():
+            continue
+        parts = [stem(part) for part in splitter(word)]
+        needed[word] = [[stem(word)], parts] if parts else [[stem(word)]]
+    stems = {s for options in needed.values() for option in options for s in option}
+    found = set(
+        IndexTerm.objects.filter(kind=IndexTerm.TERM, term__in=stems)
+        .values_list("term", flat=True)
+        .distinct()
+    )
+    return {
+        word
+        for word in terms
+        if word not in needed or any(all(s in found for s in option) for option in needed[word])
+    }
+
+
+# A search that finds fewer than this many pages gets "Menade du …?" if a correction of
+# its words finds more.
+FEW_HITS = 3
+
+
+@dataclass
+class Answer:
+    """What the search page shows for one query: the search whose results are shown, its
+    page of results, and what happened on the way. ``correction`` is "Menade du …?": a
+    link when the query found few pages, or, when it found none, the search shown in its
+    place (``corrected``). When no page has all the words, pages with all but one are
+    shown (``relaxed``)."""
+
+    search: Search
+    page: object
+    correction: Search | None = None
+    corrected: bool = False
+    relaxed: bool = False
+
+
+def answer(query: str, *, kind: str = "", topic=None, number=1, per_page: int = 10) -> Answer:
+    run = Search(query, kind=kind, topic=topic)
+    page = run.page(number, per_page)
+    count = page.paginator.count
+    if not run.terms or count >= FEW_HITS:
+        return Answer(run, page)
+    correction = run.correction()
+    if correction is not None:
+        corrected_page = correction.page(number if count == 0 else 1, per_page)
+        if corrected_page.paginator.count > count:
+            if count == 0:
+                return Answer(correction, corrected_page, correction, corrected=True)
+            return Answer(run, page, correction)
+    if count == 0 and run.can_relax:
+        relaxed = Search(query, kind=kind, topic=topic, relaxed=True)
+        relaxed_page = relaxed.page(number, per_page)
+        if relaxed_page.paginator.count:
+            return Answer(relaxed, relaxed_page, relaxed=True)
+    return Answer(run, page)
 
 
 class _KnownTotal:

@@ -44,39 +44,47 @@ class ClauseQuery(SearchQuery):
     by one of their terms, and optional terms that only rank. ``kommunwebb.search.query``
     builds it with synonyms; any other query is converted by ``clauses_for``."""
 
-    def __init__(self, clauses, optional=frozenset()):
+    def __init__(self, clauses, optional=frozenset(), *, required: int | None = None):
         self.clauses = [frozenset(clause) for clause in clauses]
         self.optional = frozenset(optional)
+        # How many of the clauses a match must meet: all of them, unless relaxed.
+        self.required = len(self.clauses) if required is None else required
 
     def __repr__(self):
-        return f"<ClauseQuery {self.clauses!r} optional={sorted(self.optional)!r}>"
+        return (
+            f"<ClauseQuery {self.clauses!r} optional={sorted(self.optional)!r} "
+            f"required={self.required}>"
+        )
 
 
 def clauses_for(query, splitter=None):
-    """(clauses, optional terms) for a Wagtail search query, or None for what the term
-    index does not answer (match-all, NOT, fuzzy), which is left to modelsearch."""
+    """(clauses, optional terms, how many clauses must match) for a Wagtail search query,
+    or None for what the term index does not answer (match-all, NOT, fuzzy), which is
+    left to modelsearch."""
     if isinstance(query, ClauseQuery):
-        return query.clauses, query.optional
+        return query.clauses, query.optional, query.required
     if splitter is None:
         splitter = compounds.splitter()
     if isinstance(query, PlainText | Phrase):
         words = query_terms(query.query_string)
         if not words:
-            return [], frozenset()
+            return [], frozenset(), 0
         clauses, optional = query_clauses([[word] for word in words], splitter)
         if isinstance(query, PlainText) and query.operator == "or":
             # Any of the words: one clause holding all of them.
-            return [frozenset().union(*clauses, optional)], frozenset()
-        return clauses, optional
+            return [frozenset().union(*clauses, optional)], frozenset(), 1
+        return clauses, optional, len(clauses)
     if isinstance(query, And):
         clauses, optional = [], set()
         for subquery in query.subqueries:
             found = clauses_for(subquery, splitter)
             if found is None:
                 return None
+            if found[2] < len(found[0]):
+                return None
             clauses.extend(found[0])
             optional |= found[1]
-        return clauses, frozenset(optional)
+        return clauses, frozenset(optional), len(clauses)
     if isinstance(query, Or):
         union: set[str] = set()
         for subquery in query.subqueries:
@@ -85,7 +93,7 @@ def clauses_for(query, splitter=None):
                 return None
             for clause in found[0]:
                 union |= clause
-        return ([frozenset(union)] if union else []), frozenset()
+        return ([frozenset(union)] if union else []), frozenset(), 1 if union else 0
     return None
 
 
@@ -196,6 +204,7 @@ class TermPlan:
     queryset: object
     clauses: list[frozenset[str]]
     optional: frozenset[str]
+    required: int
 
     @property
     def using(self) -> str:
@@ -256,18 +265,17 @@ class TermPlan:
         type_marks = ", ".join(["%s"] * len(types))
         filter_sql, filter_params = self._filter()
         score = ", SUM(t.weight * q.idf) AS score" if idf is not None else ""
-        having = (
-            "COUNT(DISTINCT q.clause) = %s" if self.clauses else "COUNT(*) > %s"
-        )  # with no clause, any optional term
+        # With no clause, any optional term will do.
+        having = "COUNT(DISTINCT q.clause) >= %s" if self.clauses else "COUNT(*) > %s"
         sql = (
             f"WITH q (term, clause, idf) AS (VALUES {', '.join(rows)}) "  # noqa: S608
             f"SELECT t.object_id{score} FROM {table} t JOIN q ON q.term = t.term "
             f"WHERE t.kind = %s AND t.content_type_id IN ({type_marks}){filter_sql} "
             f"GROUP BY t.object_id HAVING {having}"
         )
-        params.extend([IndexTerm.TERM, *types, *filter_params, len(self.clauses)])
-        if not self.clauses:
-            params[-1] = 0
+        params.extend(
+            [IndexTerm.TERM, *types, *filter_params, self.required if self.clauses else 0]
+        )
         return sql, params
 
     def _filter(self) -> tuple[str, list]:
