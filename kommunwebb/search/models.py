@@ -117,3 +117,43 @@ class IndexTerm(models.Model):
 
     def __str__(self):
         return self.term
+
+
+class SearchQueryDay(models.Model):
+    """How many times a day residents searched for a query (its words, lower-cased), and
+    how many pages it found the last time. Nothing about who searched (``stats.py``)."""
+
+    query = models.CharField(_("sökning"), max_length=200)
+    day = models.DateField(_("dag"), db_index=True)
+    count = models.PositiveIntegerField(_("antal"), default=0)
+    hits = models.PositiveIntegerField(_("träffar"), default=0)
+
+    class Meta:
+        verbose_name = _("sökning")
+        verbose_name_plural = _("sökningar")
+        constraints = [models.UniqueConstraint(fields=["query", "day"], name="search_query_day")]
+
+    def __str__(self):
+        return self.query
+
+
+class SuggestionChoice(models.Model):
+    """How many times a day a suggestion under the search box was taken: what had been
+    typed (its words, lower-cased) and the page chosen."""
+
+    query = models.CharField(_("inskrivet"), max_length=200)
+    page = models.ForeignKey(
+        "wagtailcore.Page", on_delete=models.CASCADE, related_name="+", verbose_name=_("sida")
+    )
+    day = models.DateField(_("dag"), db_index=True)
+    count = models.PositiveIntegerField(_("antal"), default=0)
+
+    class Meta:
+        verbose_name = _("valt förslag")
+        verbose_name_plural = _("valda förslag")
+        constraints = [
+            models.UniqueConstraint(fields=["query", "page", "day"], name="search_suggestion_day")
+        ]
+
+    def __str__(self):
+        return self.query

@@ -4,18 +4,17 @@ promoted results looked up, and queries that found nothing counted."""
 from dataclasses import dataclass, field
 
 from django.core.paginator import Paginator
-from django.db import IntegrityError, transaction
-from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from taggit.models import Tag
 from wagtail.models import Page
 
 from kommunwebb.pagecache import memo
+from kommunwebb.search import cache as search_cache
 from kommunwebb.search import compounds, spelling, vocabulary
+from kommunwebb.search import topics as search_topics
 from kommunwebb.search.backends.common import TOTAL_FIELD
 from kommunwebb.search.backends.terms import ClauseQuery
-from kommunwebb.search.models import IndexTerm, SynonymGroup, ZeroResultQuery
+from kommunwebb.search.models import IndexTerm, SynonymGroup
 from kommunwebb.search.text import (
     STOP_WORDS,
     normalise_query,
@@ -24,10 +23,6 @@ from kommunwebb.search.text import (
     stem,
     words,
 )
-
-# A day's worth of distinct zero-hit queries; past it only known ones are counted, so a
-# flood of random strings cannot grow the table without bound.
-MAX_NEW_ZERO_QUERIES_PER_DAY = 5_000
 
 
 @dataclass(frozen=True)
@@ -84,7 +79,11 @@ def build_query(positions: list[list[str]], splitter=None) -> ClauseQuery:
 
 
 def synonym_groups() -> list[list[str]]:
-    return [group.term_list for group in SynonymGroup.objects.all()]
+    """The editors' synonym groups, read once per content generation (a synonym group is
+    a dependency of the page cache: saving one starts a new generation)."""
+    return memo.shared(
+        "search_synonyms", lambda: [group.term_list for group in SynonymGroup.objects.all()]
+    )
 
 
 def highlight_terms(positions: list[list[str]]) -> list[str]:
@@ -94,26 +93,17 @@ def highlight_terms(positions: list[list[str]]) -> list[str]:
     )
 
 
-def topics(request=None) -> list[Tag]:
-    """News topics residents can narrow a search to: those used by a live article or topic
-    page. Read once per content generation (``pagecache.memo``)."""
-    from kommunwebb.news.models import NewsArticlePage
-    from kommunwebb.topics.models import TopicPage
-
-    def used():
-        articles = NewsArticlePage.objects.live().public()
-        used = Q(news_newstag_items__content_object__in=articles) | Q(
-            pk__in=TopicPage.objects.live().public().values("topic_id")
-        )
-        return list(Tag.objects.filter(used).distinct().order_by("name"))
-
-    return memo.shared("search_topics", used, request)
+def topics(request=None) -> list:
+    return search_topics.available(request)
 
 
-def base_queryset(kind: str = "", topic: Tag | None = None):
+def topic_by_slug(slug: str, request=None):
+    return search_topics.by_slug(slug, request)
+
+
+def base_queryset(kind: str = "", topic=None):
     from kommunwebb.events.models import EventPage
     from kommunwebb.news.models import NewsArticlePage
-    from kommunwebb.topics.models import TopicPage
 
     pages = Page.objects.live().public()
     if kind == "nyheter":
@@ -123,12 +113,7 @@ def base_queryset(kind: str = "", topic: Tag | None = None):
     elif kind == "sidor":
         pages = pages.not_type(NewsArticlePage, EventPage)
     if topic is not None:
-        # A topic covers the news tagged with it and the topic pages about it, with what
-        # lies under them.
-        in_topic = Q(pk__in=NewsArticlePage.objects.filter(tags=topic).values("pk"))
-        for path in TopicPage.objects.filter(topic=topic).values_list("path", flat=True):
-            in_topic |= Q(path__startswith=path)
-        pages = pages.filter(id__in=Page.objects.filter(in_topic).values("id"))
+        pages = pages.filter(search_topics.pages_in(topic))
     return pages
 
 
@@ -138,7 +123,7 @@ class Search:
 
     query: str
     kind: str = ""
-    topic: Tag | None = None
+    topic: object = None
     # Relaxed: a page may miss one of the query's words (when none has them all).
     relaxed: bool = False
     terms: list[str] = field(init=False)
@@ -184,6 +169,26 @@ class Search:
             number = 1
         if number < 1:
             number = 1
+        key, cached = search_cache.get_results(
+            [
+                "page",
+                " ".join(self.terms),
+                self.kind,
+                self.topic.pk if self.topic else "",
+                self.relaxed,
+                number,
+                per_page,
+            ]
+        )
+        if cached is None:
+            cached = self._ranked_ids(number, per_page)
+            search_cache.set_results(key, cached)
+        ids, total, number = cached
+        offset = (number - 1) * per_page
+        pages = Paginator(_KnownTotal(total, offset, _specific(ids)), per_page)
+        return pages.page(number)
+
+    def _ranked_ids(self, number: int, per_page: int) -> tuple[list[int], int, int]:
         # Only the ids: ``_specific`` fetches the ten pages afterwards. Carrying every page
         # column through the ranking made PostgreSQL sort thousands of wide rows on disk.
         results = self.results(only_ids=True)
@@ -193,13 +198,17 @@ class Search:
             number, offset = 1, 0
             items = list(results[:per_page])
         total = getattr(items[0], TOTAL_FIELD, None) if items else 0
-        if total is None:  # a backend without the window count (SQLite)
+        if total is None:  # a backend without the window count
             total = results.count()
-        pages = Paginator(_KnownTotal(total, offset, _specific(items)), per_page)
-        return pages.page(number)
+        return [item.pk for item in items], total, number
 
     def highlight_terms(self) -> list[str]:
         return highlight_terms(self.positions)
+
+    def highlight_stems(self) -> set[str]:
+        """The stems a result's words are marked by: every term the query asks for
+        (synonyms and compound parts included), not the stop words that only rank."""
+        return set().union(*self.clause_query.clauses) if self.clause_query.clauses else set()
 
     def promotions(self):
         return promotions_for(self.query)
@@ -272,7 +281,7 @@ def answer(query: str, *, kind: str = "", topic=None, number=1, per_page: int = 
             if count == 0:
                 return Answer(correction, corrected_page, correction, corrected=True)
             return Answer(run, page, correction)
-    if count == 0 and run.can_relax:
+    if count == 0 and run.can_relax and not run.is_filtered:
         relaxed = Search(query, kind=kind, topic=topic, relaxed=True)
         relaxed_page = relaxed.page(number, per_page)
         if relaxed_page.paginator.count:
@@ -298,12 +307,12 @@ class _KnownTotal:
         return self.items[max(0, start) : max(0, stop)]
 
 
-def _specific(pages: list) -> list:
+def _specific(ids: list[int]) -> list:
     """The pages as their specific types, in the same order, in one query per type."""
-    if not pages:
+    if not ids:
         return []
-    found = Page.objects.filter(pk__in=[page.pk for page in pages]).specific().in_bulk()
-    return [found[page.pk] for page in pages if page.pk in found]
+    found = Page.objects.filter(pk__in=ids).specific().in_bulk()
+    return [found[pk] for pk in ids if pk in found]
 
 
 def promotions_for(query: str) -> list:
@@ -332,28 +341,121 @@ def promotions_for(query: str) -> list:
     return out
 
 
-def record_zero_result(query: str, *, today=None) -> None:
-    """Count a query that found nothing: its normalised words and the day, nothing else."""
-    text = normalise_query(query)
-    if not text:
-        return
-    today = today or timezone.localdate()
-    rows = ZeroResultQuery.objects.filter(query=text, day=today)
-    if rows.update(count=F("count") + 1):
-        return
-    if ZeroResultQuery.objects.filter(day=today).count() >= MAX_NEW_ZERO_QUERIES_PER_DAY:
-        return
-    try:
-        with transaction.atomic():
-            ZeroResultQuery.objects.create(query=text, day=today, count=1)
-    except IntegrityError:
-        # Another request created the row in between: count on it instead.
-        rows.update(count=F("count") + 1)
+# --- Suggestions while typing --------------------------------------------------------------
 
 
-def autocomplete(query: str, limit: int = 8) -> list[Page]:
-    """Pages whose titles have words starting with what the resident has typed."""
-    text = " ".join(words(query)[:6])
-    if not text:
+def _suggestion_index():
+    """Every live, public page's title as words and compound parts, sorted for prefix
+    lookups; the editors' promoted queries; the synonym groups. Built once per content
+    generation (``pagecache.memo``)."""
+
+    from wagtail.contrib.search_promotions.models import SearchPromotion
+
+    splitter = compounds.splitter()
+    entries = set()
+    titles = {}
+    pages = Page.objects.live().public().filter(depth__gt=1).values_list("pk", "title")
+    for pk, title in pages:
+        titles[pk] = title
+        for word in words(title):
+            entries.add((word, pk))
+            for part in splitter(word):
+                entries.add((part, pk))
+    promoted = [
+        (words(query_string), page_id)
+        for query_string, page_id in SearchPromotion.objects.filter(page__live=True).values_list(
+            "query__query_string", "page_id"
+        )
+    ]
+    return {
+        "words": sorted(entries),
+        "titles": titles,
+        "promoted": promoted,
+        "synonyms": synonym_groups(),
+    }
+
+
+def _pages_with_prefix(index, prefix: str) -> set[int]:
+    from bisect import bisect_left
+
+    found = set()
+    entries = index["words"]
+    i = bisect_left(entries, (prefix, -1))
+    while i < len(entries) and entries[i][0].startswith(prefix):
+        found.add(entries[i][1])
+        i += 1
+    return found
+
+
+def _pages_with_words(index, typed: list[str]) -> set[int]:
+    """Pages with, for every typed word, a title word (or part) starting with it."""
+    found = None
+    for word in typed:
+        pages = _pages_with_prefix(index, word)
+        # A synonym of a word also suggests: "libr" → "bibliotek" → "Stadsbiblioteket".
+        for group in index["synonyms"]:
+            if any(any(w.startswith(word) for w in term.split()) for term in group):
+                for term in group:
+                    term_words = term.split()
+                    if term_words:
+                        pages |= _pages_with_prefix(index, term_words[0])
+        found = pages if found is None else found & pages
+    return found or set()
+
+
+def autocomplete(query: str, limit: int = 8, request=None) -> list:
+    """Suggestions for what has been typed: pages an editor promoted for a query with
+    words starting so, then pages whose titles have words (or compound parts) starting
+    with each typed word, or with a synonym of it; live and public only."""
+    typed = words(query)[:6]
+    if not typed:
         return []
-    return list(Page.objects.live().public().specific().autocomplete(text)[:limit])
+    index = memo.shared("search_suggestions", _suggestion_index, request)
+    promoted = []
+    for query_words, page_id in index["promoted"]:
+        shown = page_id in index["titles"] and page_id not in promoted
+        if shown and all(any(w.startswith(t) for w in query_words) for t in typed):
+            promoted.append(page_id)
+    matching = _pages_with_words(index, typed) - set(promoted)
+    titles = index["titles"]
+
+    def order(pk):
+        title_words = words(titles[pk])
+        starts = bool(title_words) and title_words[0].startswith(typed[0])
+        return (not starts, len(titles[pk]), titles[pk], pk)
+
+    chosen = [*promoted, *sorted(matching, key=order)][:limit]
+    return _specific(chosen)
+
+
+def popular_pages(request=None, limit: int = 5) -> list:
+    """The pages residents visit most (the last 30 days' statistics), for a search that
+    found nothing; without statistics yet, the site's main sections."""
+
+    def compute():
+        from datetime import timedelta
+
+        from django.db.models import Sum
+
+        from kommunwebb.analytics.models import DailyPageStats
+
+        since = timezone.localdate() - timedelta(days=30)
+        candidates = Page.objects.live().public().filter(depth__gt=2)
+        ranked = (
+            DailyPageStats.objects.filter(day__gte=since)
+            .values("page_id")
+            .annotate(views=Sum("views"))
+            .order_by("-views", "page_id")
+            .values_list("page_id", flat=True)[: limit * 4]
+        )
+        allowed = set(candidates.filter(pk__in=list(ranked)).values_list("pk", flat=True))
+        ids = [pk for pk in ranked if pk in allowed][:limit]
+        if not ids:
+            ids = list(
+                candidates.filter(depth=3, show_in_menus=True)
+                .order_by("path")
+                .values_list("pk", flat=True)[:limit]
+            )
+        return ids
+
+    return _specific(memo.shared("search_popular", compute, request))

@@ -107,11 +107,20 @@ def highlight(text: str, terms: Iterable[str], *, width: int = 30) -> SafeString
     """A window of about ``width`` words from ``text`` around the first word whose stem is
     one of the terms' stems, each matching word wrapped in <mark>. Returns "" when no word
     matches, so the caller can fall back to another text."""
-    stems = {stem(term) for term in terms if term}
+    return highlight_stems(text, {stem(term) for term in terms if term}, width=width)
+
+
+def highlight_stems(text: str, stems: set[str], *, width: int = 30, splitter=None):
+    """``highlight`` for stems already known; a compound is marked when one of its parts
+    matches ("bibliotek" marks "Stadsbiblioteket") if a ``splitter`` is given."""
     if not text or not stems:
         return ""
     tokens = text.split()
-    first = next((i for i, token in enumerate(tokens) if _token_matches(token, stems)), None)
+
+    def matches(token):
+        return _token_matches(token, stems, splitter)
+
+    first = next((i for i, token in enumerate(tokens) if matches(token)), None)
     if first is None:
         return ""
     start = max(0, first - width // 3)
@@ -119,29 +128,113 @@ def highlight(text: str, terms: Iterable[str], *, width: int = 30) -> SafeString
     start = max(0, end - width)
     out = []
     for token in tokens[start:end]:
-        out.append(_mark(token, stems) if _token_matches(token, stems) else escape(token))
+        out.append(_mark(token, stems, splitter) if matches(token) else escape(token))
     prefix = "… " if start > 0 else ""
     suffix = " …" if end < len(tokens) else ""
     return mark_safe(prefix + " ".join(out) + suffix)  # noqa: S308 - every part escaped
 
 
-def _token_matches(token: str, stems: set[str]) -> bool:
-    return any(stem(word) in stems for word in WORD.findall(token.casefold()))
+def _word_matches(word: str, stems: set[str], splitter) -> bool:
+    if stem(word) in stems:
+        return True
+    return splitter is not None and any(stem(part) in stems for part in splitter(word))
 
 
-def _mark(token: str, stems: set[str]) -> str:
+def _token_matches(token: str, stems: set[str], splitter=None) -> bool:
+    return any(_word_matches(word, stems, splitter) for word in WORD.findall(token.casefold()))
+
+
+def _mark(token: str, stems: set[str], splitter=None) -> str:
     """Wrap the matching word inside a token ("kvävedioxid," → "<mark>kvävedioxid</mark>,")."""
     out, last = [], 0
     for match in WORD.finditer(token):
         out.append(escape(token[last : match.start()]))
         word = match.group()
-        if stem(word) in stems:
+        if _word_matches(word.casefold(), stems, splitter):
             out.append(f"<mark>{escape(word)}</mark>")
         else:
             out.append(escape(word))
         last = match.end()
     out.append(escape(token[last:]))
     return "".join(out)
+
+
+# Where rich text starts a new block: a heading, a paragraph, a list item.
+BLOCK_BOUNDARY = re.compile(
+    r"</?(?:p|h[1-6]|li|ul|ol|blockquote|div|table|tr|td|th)\b[^>]*>|<br\s*/?>"
+)
+NOT_TEXT = re.compile(r"^(?:https?:|mailto:|tel:|/|#)|^[\d\s.,:-]*$")
+SENTENCE_END = (".", "!", "?", ":", "…", ";")
+
+
+def text_blocks(value) -> list[str]:
+    """The texts of a StreamField's raw data (or of a piece of rich text) as separate
+    blocks: each heading, paragraph and list item on its own, in order. Links' addresses,
+    ids and numbers are left out."""
+    blocks: list[str] = []
+
+    def add_text(text: str):
+        if "<" in text:
+            for part in BLOCK_BOUNDARY.split(text):
+                plain = plain_text(part)
+                if plain:
+                    blocks.append(plain)
+        else:
+            plain = " ".join(text.split())
+            if plain and not NOT_TEXT.match(plain):
+                blocks.append(plain)
+
+    def walk(node):
+        if isinstance(node, str):
+            add_text(node)
+        elif isinstance(node, dict):
+            if "value" in node and "type" in node:
+                walk(node["value"])
+            else:
+                for key, item in node.items():
+                    if key not in {"id", "type", "url", "link", "page", "image", "document"}:
+                        walk(item)
+        elif isinstance(node, list | tuple):
+            for item in node:
+                walk(item)
+
+    if isinstance(value, str):
+        add_text(value)
+    else:
+        raw = getattr(value, "raw_data", value)
+        walk(list(raw) if raw is not None else [])
+    return blocks
+
+
+def join_blocks(blocks: list[str]) -> str:
+    """Blocks as one text in which a heading does not run into the next sentence: a block
+    that does not end a sentence gets a full stop ("Låna och lämna. Med ett lånekort …")."""
+    out = []
+    for block in blocks:
+        out.append(block if block.endswith(SENTENCE_END) else f"{block}.")
+    return " ".join(out)
+
+
+def snippet_from_blocks(blocks: list[str], stems: set[str], *, width: int = 30, splitter=None):
+    """The snippet for a result: the first block with a matching word, continued into the
+    blocks after it when it is short (a heading), each block ending its sentence; the
+    matched words marked. "" when no block matches."""
+    for index, block in enumerate(blocks):
+        if not _any_match(block, stems, splitter):
+            continue
+        text = [block]
+        words_so_far = len(block.split())
+        for following in blocks[index + 1 :]:
+            if words_so_far >= width:
+                break
+            text.append(following)
+            words_so_far += len(following.split())
+        return highlight_stems(join_blocks(text), stems, width=width, splitter=splitter)
+    return ""
+
+
+def _any_match(text: str, stems: set[str], splitter) -> bool:
+    return any(_token_matches(token, stems, splitter) for token in text.split())
 
 
 # --- The pipeline shared by the index and the query ---------------------------------------

@@ -90,20 +90,22 @@ def test_wagtail_queries_become_clauses_of_stems():
         return ()
 
     query = And([PlainText('skolorna "AND" NEAR('), Or([Phrase("öppet hus")])])
-    clauses, optional = clauses_for(query, no_split)
-    assert clauses == [{"skol"}, {"and"}, {"near"}, {"öppet", "hus"}]
-    assert optional == set()
+    clauses, optional, required = clauses_for(query, no_split)
+    assert clauses == [{"skol"}, {"and"}, {"near"}, {"öpp", "hus"}]
+    assert (optional, required) == (set(), 4)
     # Stop words only rank, unless there is nothing else.
     assert clauses_for(PlainText("när öppnar biblioteket"), no_split) == (
         [{"öppn"}, {"bibliotek"}],
         {"när"},
+        2,
     )
-    assert clauses_for(PlainText("och"), no_split) == ([{"och"}], set())
+    assert clauses_for(PlainText("och"), no_split) == ([{"och"}], set(), 1)
     assert clauses_for(PlainText("luft skola", operator="or"), no_split) == (
         [{"luft", "skol"}],
         set(),
+        1,
     )
-    assert clauses_for(PlainText('"*()'), no_split) == ([], set())
+    assert clauses_for(PlainText('"*()'), no_split) == ([], set(), 0)
     assert clauses_for(Not(PlainText("a")), no_split) is None
 
 

@@ -2,7 +2,7 @@
 never a 500."""
 
 import pytest
-from django.test import Client
+from django.test import Client, override_settings
 from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -23,6 +23,8 @@ KINDS = st.one_of(
 )
 
 
+# The rate limit is tested on its own (test_speed.py); here every example is searched.
+@override_settings(SEARCH_RATE_LIMIT_PER_MINUTE=0)
 @settings(
     max_examples=150,
     deadline=None,

@@ -107,16 +107,33 @@ def test_expand_matches_synonyms_by_stem_and_longest_phrase():
     assert highlight_terms(expand(["visning"], groups)) == ["hus", "visning", "öppet"]
 
 
-def test_build_query_groups_plain_words():
-    from modelsearch.query import And, Or, PlainText
+def no_split(word):
+    return ()
 
-    query = build_query([["luft"], ["bygglov", "bygganmälan"], ["pris"]])
-    assert isinstance(query, And)
-    plain, either = query.subqueries
-    assert isinstance(plain, PlainText) and plain.query_string == "luft pris"
-    assert isinstance(either, Or)
-    single = build_query([["luft"]])
-    assert isinstance(single, PlainText)
+
+def test_build_query_makes_a_clause_per_position():
+    query = build_query([["luft"], ["bygglov", "bygganmälan"], ["pris"]], no_split)
+    # Every position must be met, by any of its alternatives' stems.
+    assert query.clauses == [{"luft"}, {"bygglov", "bygganmälan"}, {"pris"}]
+    assert query.required == 3
+    assert build_query([["luft"]], no_split).clauses == [{"luft"}]
+
+
+def test_a_phrase_among_alternatives_becomes_clauses_of_choices():
+    # "öppet hus" or "visning": (öppet OR visning) AND (hus OR visning).
+    query = build_query([["visning", "öppet hus"]], no_split)
+    assert query.clauses == [{"visning", "öpp"}, {"visning", "hus"}]
+
+
+def test_a_compound_query_word_is_met_by_its_parts_or_by_itself():
+    def split(word):
+        return ("återvinning", "central") if word == "återvinningscentralen" else ()
+
+    query = build_query([["återvinningscentralen"]], split)
+    assert query.clauses == [
+        {"återvinning", "återvinningscentral"},
+        {"central", "återvinningscentral"},
+    ]
 
 
 @given(st.text(max_size=300))
