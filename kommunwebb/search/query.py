@@ -169,24 +169,8 @@ class Search:
             number = 1
         if number < 1:
             number = 1
-        key, cached = search_cache.get_results(
-            [
-                "page",
-                " ".join(self.terms),
-                self.kind,
-                self.topic.pk if self.topic else "",
-                self.relaxed,
-                number,
-                per_page,
-            ]
-        )
-        if cached is None:
-            cached = self._ranked_ids(number, per_page)
-            search_cache.set_results(key, cached)
-        ids, total, number = cached
-        offset = (number - 1) * per_page
-        pages = Paginator(_KnownTotal(total, offset, _specific(ids)), per_page)
-        return pages.page(number)
+        ids, total, number = self._ranked_ids(number, per_page)
+        return _page_of(ids, total, number, per_page)
 
     def _ranked_ids(self, number: int, per_page: int) -> tuple[list[int], int, int]:
         # Only the ids: ``_specific`` fetches the ten pages afterwards. Carrying every page
@@ -268,7 +252,43 @@ class Answer:
     relaxed: bool = False
 
 
+def _page_of(ids: list[int], total: int, number: int, per_page: int):
+    offset = (number - 1) * per_page
+    return Paginator(_KnownTotal(total, offset, _specific(ids)), per_page).page(number)
+
+
 def answer(query: str, *, kind: str = "", topic=None, number=1, per_page: int = 10) -> Answer:
+    """``_answer``, kept per content generation and normalised query (``cache.py``): the
+    same words with the same filters get the same answer without asking the index."""
+    key, cached = search_cache.get_results(
+        ["answer", " ".join(query_terms(query)), kind, topic.pk if topic else "", number, per_page]
+    )
+    if cached is not None:
+        shown, ids, total, shown_number, corrected, relaxed, correction = cached
+        run = Search(shown, kind=kind, topic=topic, relaxed=relaxed)
+        if corrected:
+            correction_search = run
+        else:
+            correction_search = Search(correction, kind=kind, topic=topic) if correction else None
+        page = _page_of(ids, total, shown_number, per_page)
+        return Answer(run, page, correction_search, corrected=corrected, relaxed=relaxed)
+    result = _answer(query, kind=kind, topic=topic, number=number, per_page=per_page)
+    search_cache.set_results(
+        key,
+        (
+            result.search.query,
+            [page.pk for page in result.page.object_list],
+            result.page.paginator.count,
+            result.page.number,
+            result.corrected,
+            result.relaxed,
+            result.correction.query if result.correction else "",
+        ),
+    )
+    return result
+
+
+def _answer(query: str, *, kind: str = "", topic=None, number=1, per_page: int = 10) -> Answer:
     run = Search(query, kind=kind, topic=topic)
     page = run.page(number, per_page)
     count = page.paginator.count

@@ -19,8 +19,19 @@ def max_edits(word: str) -> int:
     return 1 if len(word) <= 6 else 2
 
 
-def correct_word(word: str, vocabulary: dict[str, int]) -> str | None:
-    """The site's word closest to ``word``, or None if none is close enough."""
+# A word the index knows is only corrected towards a word this many times as common
+# (a typo that made it into a page: "konsrt" in one title, "konsert" in many).
+KNOWN_WORD_FACTOR = 3
+
+
+def correct_word(
+    word: str, vocabulary: dict[str, int], *, min_pages: int = 1, other_words: bool = False
+) -> str | None:
+    """The site's word closest to ``word`` used by at least ``min_pages`` pages, or None
+    if none is close enough. With ``other_words``, another form of the same word (the
+    same stem) is not a correction."""
+    from kommunwebb.search.text import stem
+
     if len(word) < MIN_LENGTH or word.isdigit():
         return None
     limit = max_edits(word)
@@ -32,8 +43,11 @@ def correct_word(word: str, vocabulary: dict[str, int]) -> str | None:
         limit=25,
     )
     best = None
+    own_stem = stem(word)
     for candidate, distance, _index in candidates:
-        if candidate == word or len(candidate) < MIN_LENGTH:
+        if candidate == word or len(candidate) < MIN_LENGTH or vocabulary[candidate] < min_pages:
+            continue
+        if other_words and stem(candidate) == own_stem:
             continue
         key = (distance, -vocabulary[candidate], candidate)
         if best is None or key < best:
@@ -45,11 +59,16 @@ def correct(words: list[str], known, vocabulary: dict[str, int]) -> list[str] | 
     """The query with each unknown word corrected, or None when nothing changed.
 
     ``known(word)`` says whether the index can find a word as it is (through its stem or
-    its compound parts); such words are left alone, even when a similar word is more
-    common, so "skolorna" is never "corrected"."""
+    its compound parts); such a word is only corrected towards a word
+    ``KNOWN_WORD_FACTOR`` times as common, and never into another form of itself, so
+    "skolorna" stays but a typo in one title does not hide the word many pages use."""
     out, changed = [], False
     for word in words:
-        replacement = None if known(word) else correct_word(word, vocabulary)
+        if known(word):
+            rarity = KNOWN_WORD_FACTOR * max(1, vocabulary.get(word, 0))
+            replacement = correct_word(word, vocabulary, min_pages=rarity, other_words=True)
+        else:
+            replacement = correct_word(word, vocabulary)
         if replacement is not None:
             out.append(replacement)
             changed = True

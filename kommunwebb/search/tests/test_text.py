@@ -144,3 +144,36 @@ def test_text_functions_never_fail(text):
     highlight(text, terms)
     if terms:
         build_query(expand(terms, [["a b", "c"]]))
+
+
+def test_text_blocks_keep_headings_apart_from_the_text_after_them():
+    from kommunwebb.search.text import join_blocks, snippet_from_blocks, text_blocks
+
+    raw = [
+        {"type": "heading", "value": "Låna och lämna", "id": "1"},
+        {"type": "paragraph", "value": "<p>Med ett lånekort kan du låna böcker.</p>", "id": "2"},
+        {"type": "links", "value": [{"url": "https://example.com/", "title": "Mer"}], "id": "3"},
+    ]
+    blocks = text_blocks(raw)
+    assert blocks == ["Låna och lämna", "Med ett lånekort kan du låna böcker.", "Mer"]
+    assert join_blocks(blocks[:2]) == "Låna och lämna. Med ett lånekort kan du låna böcker."
+    snippet = str(snippet_from_blocks(blocks, {"lämn"}))
+    assert snippet.startswith("Låna och <mark>lämna</mark>. Med ett")
+    assert "lämna Med" not in snippet
+
+
+def test_rich_text_paragraphs_and_list_items_are_blocks_of_their_own():
+    from kommunwebb.search.text import text_blocks
+
+    html = "<h2>Öppettider</h2><p>Vardagar 8–16</p><ul><li>Lördag stängt</li></ul>"
+    assert text_blocks(html) == ["Öppettider", "Vardagar 8–16", "Lördag stängt"]
+
+
+def test_a_compound_is_marked_when_a_part_matches():
+    from kommunwebb.search.text import highlight_stems
+
+    def split(word):
+        return ("stad", "bibliotek") if word == "stadsbiblioteket" else ()
+
+    marked = str(highlight_stems("Välkommen till Stadsbiblioteket!", {"bibliotek"}, splitter=split))
+    assert marked == "Välkommen till <mark>Stadsbiblioteket</mark>!"
