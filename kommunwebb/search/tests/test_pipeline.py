@@ -51,7 +51,9 @@ def test_a_compound_finds_its_parts_written_apart(client, news):
         NewsArticlePageFactory(parent=news, title="Ny central", lead="En central för återvinning.")
     )
     together = publish(
-        NewsArticlePageFactory(parent=news, title="Öppettider", lead="Återvinningscentralen öppnar.")
+        NewsArticlePageFactory(
+            parent=news, title="Öppettider", lead="Återvinningscentralen är öppen."
+        )
     )
     publish(NewsArticlePageFactory(parent=news, title="Bara central", lead="Centralen."))
     assert set(found(get(client, q="återvinningscentralen"))) == {apart.pk, together.pk}
