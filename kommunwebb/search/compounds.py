@@ -18,8 +18,9 @@ process opens read-only: the operating system's page cache shares it between wor
 each lookup is a primary-key probe of a few microseconds. Results are cached per word.
 
 Without the dictionary (a fresh machine without the package), splitting falls back to the
-site's own vocabulary (``SiteVocabularyLexicon``): a compound splits into words that the
-site's pages use on their own. Search keeps working either way.
+site's own vocabulary (``SiteVocabularyLexicon``, chosen by ``vocabulary.splitter``): a
+compound splits into words that the site's pages use on their own. Search keeps working
+either way.
 """
 
 from __future__ import annotations
@@ -216,11 +217,10 @@ class DictionaryLexicon:
 
 class SiteVocabularyLexicon:
     """The fallback: words of four letters or more that the site's pages use on their own.
-    A head may carry a linking "s" ("sundhamns")."""
+    A head may carry a linking "s" ("sundhamns"); a last part is matched by its stem."""
 
-    def __init__(self, words: Iterable[str]):
-        from kommunwebb.search.text import stem
-
+    def __init__(self, words: Iterable[str], stem):
+        self.stem = stem
         self.words = {word for word in words if len(word) >= 4 and word.isalpha()}
         self.stems = {stem(word): word for word in sorted(self.words)}
 
@@ -232,11 +232,9 @@ class SiteVocabularyLexicon:
         return None
 
     def tail_base(self, form: str) -> str | None:
-        from kommunwebb.search.text import stem
-
         if form in self.words:
             return form
-        return self.stems.get(stem(form))
+        return self.stems.get(self.stem(form))
 
 
 _lexicon_lock = threading.Lock()
@@ -259,16 +257,7 @@ def dictionary_lexicon() -> DictionaryLexicon | None:
             compile_lexicon(dic, target)
         _lexicon, _lexicon_source = DictionaryLexicon(target), dic
         split.cache_clear()
-        from kommunwebb.search.text import stem
-
-        stem.cache_clear()
     return _lexicon
-
-
-def site_lexicon() -> SiteVocabularyLexicon:
-    from kommunwebb.search.vocabulary import site_words
-
-    return SiteVocabularyLexicon(site_words())
 
 
 # --- Splitting ---------------------------------------------------------------------------
@@ -347,13 +336,3 @@ def base_form(word: str) -> str:
     if base is None and len(word) > 4 and word.endswith("s"):
         base = lexicon.tail_base(word[:-1])
     return base or word
-
-
-def splitter():
-    """The function that splits words now: ``split`` with the dictionary, or without it
-    one over the site's vocabulary as it is at this moment (read once per call here, so
-    callers ask once per batch of pages or per query)."""
-    if dictionary_lexicon() is not None:
-        return split
-    lexicon = site_lexicon()
-    return lambda word: split_with(lexicon, word)

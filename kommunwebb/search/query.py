@@ -10,7 +10,7 @@ from wagtail.models import Page
 
 from kommunwebb.pagecache import memo
 from kommunwebb.search import cache as search_cache
-from kommunwebb.search import compounds, spelling, vocabulary
+from kommunwebb.search import spelling, vocabulary
 from kommunwebb.search import topics as search_topics
 from kommunwebb.search.backends.common import TOTAL_FIELD
 from kommunwebb.search.backends.terms import ClauseQuery
@@ -74,7 +74,7 @@ def build_query(positions: list[list[str]], splitter=None) -> ClauseQuery:
     """The query the Swedish backend answers: every position must match, any of its
     alternatives will do; compounds may be matched by their parts (``text.query_clauses``)."""
     if splitter is None:
-        splitter = compounds.splitter()
+        splitter = vocabulary.splitter()
     return ClauseQuery(*query_clauses(positions, splitter))
 
 
@@ -212,7 +212,7 @@ class Search:
 def known_words(terms: list[str]) -> set[str]:
     """The query words the index can find as they are: by their stem, or every part of a
     compound; stop words and numbers always count as known."""
-    splitter = compounds.splitter()
+    splitter = vocabulary.splitter()
     needed = {}
     for word in terms:
         if word in STOP_WORDS or word.isdigit():
@@ -371,7 +371,7 @@ def _suggestion_index():
 
     from wagtail.contrib.search_promotions.models import SearchPromotion
 
-    splitter = compounds.splitter()
+    splitter = vocabulary.splitter()
     entries = set()
     titles = {}
     pages = Page.objects.live().public().filter(depth__gt=1).values_list("pk", "title")

@@ -15,8 +15,8 @@ from wagtail.models import Page
 
 from kommunwebb.core.templatetags.site_tags import page_type_label
 from kommunwebb.search import cache as search_cache
-from kommunwebb.search import compounds, ratelimit, stats
 from kommunwebb.search import query as search_query
+from kommunwebb.search import ratelimit, stats, vocabulary
 from kommunwebb.search.text import snippet_from_blocks, text_blocks
 
 MAX_QUERY_LENGTH = 200
@@ -118,7 +118,7 @@ def search(request):
     searched = bool(run.terms)
 
     stems = run.highlight_stems()
-    splitter = compounds.splitter() if searched else None
+    splitter = vocabulary.splitter() if searched else None
     hits = [
         {"page": page, "snippet": snippet(page, stems, splitter)} for page in page_obj.object_list
     ]

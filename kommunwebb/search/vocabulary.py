@@ -10,7 +10,9 @@ words the site itself publishes.
 from django.db.models import Count
 
 from kommunwebb.pagecache import memo
+from kommunwebb.search import compounds
 from kommunwebb.search.models import IndexTerm
+from kommunwebb.search.text import stem
 
 
 def _read() -> dict[str, int]:
@@ -30,3 +32,13 @@ def vocabulary(request=None) -> dict[str, int]:
 
 def site_words(request=None) -> list[str]:
     return list(vocabulary(request))
+
+
+def splitter(request=None):
+    """The function that splits compounds now: the dictionary's (``compounds.split``), or
+    without it one over the site's vocabulary as it is at this moment (read once per call,
+    so callers ask once per batch of pages or per query)."""
+    if compounds.dictionary_lexicon() is not None:
+        return compounds.split
+    lexicon = compounds.SiteVocabularyLexicon(site_words(request), stem)
+    return lambda word: compounds.split_with(lexicon, word)

@@ -29,7 +29,7 @@ from django.db.models.expressions import RawSQL
 from modelsearch.query import And, Or, Phrase, PlainText, SearchQuery
 from modelsearch.utils import get_content_type_pk, get_descendants_content_types_pks
 
-from kommunwebb.search import compounds
+from kommunwebb.search import vocabulary
 from kommunwebb.search.backends.common import TOTAL_FIELD, has_integer_pk
 from kommunwebb.search.models import IndexTerm
 from kommunwebb.search.text import analyse, query_clauses, query_terms
@@ -64,7 +64,7 @@ def clauses_for(query, splitter=None):
     if isinstance(query, ClauseQuery):
         return query.clauses, query.optional, query.required
     if splitter is None:
-        splitter = compounds.splitter()
+        splitter = vocabulary.splitter()
     if isinstance(query, PlainText | Phrase):
         words = query_terms(query.query_string)
         if not words:
@@ -113,21 +113,20 @@ def write_terms(model, indexers, using: str) -> None:
     if not indexers or not has_integer_pk(model):
         return
     content_type = get_content_type_pk(model)
-    splitter = compounds.splitter()
+    splitter = vocabulary.splitter()
     rows = []
     ids = []
     for indexer in indexers:
         object_id = int(indexer.id)
         ids.append(object_id)
         title, body = object_texts(indexer)
-        weights, vocabulary = analyse(title, body, splitter)
+        weights, words = analyse(title, body, splitter)
         rows.extend(
             (IndexTerm.TERM, term, content_type, object_id, weight)
             for term, weight in weights.items()
         )
         rows.extend(
-            (IndexTerm.WORD, word, content_type, object_id, count)
-            for word, count in vocabulary.items()
+            (IndexTerm.WORD, word, content_type, object_id, count) for word, count in words.items()
         )
     table = IndexTerm._meta.db_table
     connection = connections[using]

@@ -60,7 +60,7 @@ def test_the_lexicon_is_compiled_once_into_a_shared_file(dictionary, settings, t
 
 
 def test_without_the_dictionary_the_sites_words_split_compounds():
-    lexicon = compounds.SiteVocabularyLexicon(["stad", "bibliotek", "och", "skog"])
+    lexicon = compounds.SiteVocabularyLexicon(["stad", "bibliotek", "och", "skog"], stem)
     assert compounds.split_with(lexicon, "stadsbiblioteket") == ("stad", "bibliotek")
     # Words under four letters are not used: too many false splits.
     assert compounds.split_with(lexicon, "ochskog") == ()
@@ -71,3 +71,19 @@ def test_without_the_dictionary_nothing_is_read_from_disk(settings):
     assert compounds.dictionary_path() is None
     assert compounds.dictionary_lexicon() is None
     assert compounds.base_form("skolans") == "skolans"
+
+
+@pytest.mark.django_db
+def test_search_works_without_the_dictionary_splitting_by_the_sites_words(client, settings, news):
+    from django.urls import reverse
+
+    from kommunwebb.news.factories import NewsArticlePageFactory
+
+    from .conftest import publish
+
+    settings.SEARCH_DICTIONARY = ""
+    publish(NewsArticlePageFactory(parent=news, title="Ett bibliotek i varje stad"))
+    library = publish(NewsArticlePageFactory(parent=news, title="Stadsbiblioteket öppnar"))
+    response = client.get(reverse("search"), {"q": "bibliotek"})
+    assert response.status_code == 200
+    assert library.pk in [hit["page"].pk for hit in response.context["hits"]]
