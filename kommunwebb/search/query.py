@@ -133,13 +133,26 @@ class Search:
     def __post_init__(self):
         self.terms = query_terms(self.query)
         self.positions = expand(self.terms, synonym_groups()) if self.terms else []
-        self.clause_query = build_query(self.positions)
-        if self.relaxed:
-            self.clause_query.required = max(1, len(self.clause_query.clauses) - 1)
+        splitter = vocabulary.splitter()
+        self.clause_query = build_query(self.positions, splitter)
+        # How many clauses each word of the query asks for (a compound asks one per part;
+        # a stop word none): relaxing lets one word go, never half a compound.
+        self._per_word = [
+            len(clauses)
+            for position in self.positions
+            if (clauses := query_clauses([position], splitter)[0])
+        ]
+        if self.relaxed and self.can_relax_words:
+            total = len(self.clause_query.clauses)
+            self.clause_query.required = max(1, total - max(self._per_word))
+
+    @property
+    def can_relax_words(self) -> bool:
+        return len(self._per_word) >= 2
 
     @property
     def can_relax(self) -> bool:
-        return not self.relaxed and len(self.clause_query.clauses) >= 2
+        return not self.relaxed and self.can_relax_words
 
     @property
     def is_filtered(self) -> bool:

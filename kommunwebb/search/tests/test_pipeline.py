@@ -121,3 +121,14 @@ def test_a_heading_does_not_run_into_the_next_sentence(client, home):
     snippet = str(get(client, q="lånekort").context["hits"][0]["snippet"])
     assert "Låna och lämna Med" not in snippet
     assert "<mark>lånekort</mark>" in snippet
+
+
+def test_one_word_is_never_relaxed_into_half_a_compound(client, news):
+    publish(NewsArticlePageFactory(parent=news, title="Symfoniorkestern spelar"))
+    response = get(client, q="xylofonorkester")
+    assert response.context["relaxed"] is False
+    assert found(response) == []
+    # Two words, one of them missing everywhere: the other is enough.
+    response = get(client, q="symfoniorkester xylofon")
+    assert response.context["relaxed"] is True
+    assert len(found(response)) == 1
