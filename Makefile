@@ -9,7 +9,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help install lock run serve migrate demo superuser test test-fast test-browser lint format messages clean prod-up prod-down bench
+.PHONY: help install lock run serve migrate demo superuser test test-fast test-browser lint format messages clean prod-up prod-down bench search-eval
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-14s %s\n", $$1, $$2}'
@@ -61,6 +61,9 @@ bench: install ## Benchmarks: analytics, retention, search, then pages (its RESU
 	done
 	@echo "== bench/pages.py"
 	$(BIN)/python bench/pages.py
+
+search-eval: install ## Search quality: recall@5 and MRR of the evaluation set on SQLite and PostgreSQL
+	$(BIN)/python bench/search_eval.py
 
 lint: install ## ruff lint and format check, and the import contracts of docs/architecture.md
 	$(BIN)/ruff check .

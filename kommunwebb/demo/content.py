@@ -1437,3 +1437,26 @@ ALERT = {
     # Published as a second version of the alert, so its history shows an update.
     "update": "Uppdatering: sandkistor med gratis halksand finns nu vid alla skolor och bibliotek.",
 }
+
+# --- Search: the editors' synonym groups and promoted results ---------------------------------
+# Words residents use that the pages do not (everyday Swedish, English, abbreviations).
+
+SYNONYMS = [
+    "bibliotek, library",
+    "evenemang, events, aktiviteter",
+    "diabetes, sockersjuka",
+    "narkotika, knark, droger",
+    "kvävedioxid, avgaser, luftföroreningar",
+    "kontaktcenter, växel, kontakt, contact",
+    "kriminalitet, gängkriminalitet, gäng",
+    "belysning, lampa, gatlykta",
+    "tillgänglighet, accessibility",
+    "personuppgifter, privacy, dataskydd, gdpr",
+]
+
+# Query → the page (loader key) shown first under "Rekommenderat".
+PROMOTIONS = {
+    "social": "akut",
+    "kris": "akut",
+    "socialtjänsten": "akut",
+}

@@ -88,6 +88,7 @@ class DemoLoader:
         form_pages.add_form_pages(self)
         self._publish_accessibility_statement()
         self._configure_site()
+        self._configure_search()
         self._give_sections()
         self._assign_owners()
         self._add_feedback()
@@ -509,6 +510,19 @@ class DemoLoader:
         settings.privacy_page = self.pages["privacy"]
         settings.accessibility_page = self.pages["accessibility"]
         settings.save()
+
+    def _configure_search(self):
+        from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+
+        from kommunwebb.search.models import SynonymGroup
+
+        for terms in content.SYNONYMS:
+            SynonymGroup.objects.get_or_create(terms=terms)
+        for query_string, key in content.PROMOTIONS.items():
+            query = Query.get(query_string)
+            SearchPromotion.objects.get_or_create(
+                query=query, page=self.pages[key], defaults={"sort_order": 0}
+            )
 
 
 def _hm(text: str) -> tuple[int, int]:

@@ -29,6 +29,30 @@ def purge_zero_results(cutoff, batch_size):
     return purge_queryset(ZeroResultQuery.objects.filter(day__lt=day), batch_size)
 
 
+def purge_statistics(cutoff, batch_size):
+    from django.utils import timezone
+
+    from kommunwebb.retention.purging import purge_queryset
+    from kommunwebb.search.models import SearchQueryDay, SuggestionChoice
+
+    # Rows are per day: a day goes when all of it is older than the cutoff.
+    day = timezone.localdate(cutoff)
+    yield from purge_queryset(SearchQueryDay.objects.filter(day__lt=day), batch_size)
+    yield from purge_queryset(SuggestionChoice.objects.filter(day__lt=day), batch_size)
+
+
+def count_statistics(cutoff):
+    from django.utils import timezone
+
+    from kommunwebb.search.models import SearchQueryDay, SuggestionChoice
+
+    day = timezone.localdate(cutoff)
+    return (
+        SearchQueryDay.objects.filter(day__lt=day).count()
+        + SuggestionChoice.objects.filter(day__lt=day).count()
+    )
+
+
 def count_zero_results(cutoff):
     from django.utils import timezone
 
@@ -43,7 +67,16 @@ class SearchConfig(AppConfig):
     verbose_name = _("Sök")
 
     def ready(self):
+        from wagtail.contrib.search_promotions.models import SearchPromotion
+
+        from kommunwebb.pagecache.invalidation import register_dependency
         from kommunwebb.retention.registry import register
+        from kommunwebb.search.models import SynonymGroup
+
+        # Search results are cached per content generation (cache.py): a changed synonym
+        # group or promoted result must start a new one, as a published page does.
+        register_dependency(SynonymGroup)
+        register_dependency(SearchPromotion)
 
         register(
             "search.zero_results",
@@ -53,6 +86,17 @@ class SearchConfig(AppConfig):
             count=count_zero_results,
             describe=_(
                 "Sökord som inte gav någon träff och hur många gånger per dag, utan uppgift "
+                "om vem som sökte. Gallras lika som statistikens rådata."
+            ),
+        )
+        register(
+            "search.statistics",
+            label=_("Sökstatistik"),
+            period=zero_result_period,
+            purge=purge_statistics,
+            count=count_statistics,
+            describe=_(
+                "Vad som söktes och vilka förslag som valdes, räknat per dag, utan uppgift "
                 "om vem som sökte. Gallras lika som statistikens rådata."
             ),
         )

@@ -81,3 +81,79 @@ class ZeroResultQuery(models.Model):
 
     def __str__(self):
         return self.query
+
+
+class IndexTerm(models.Model):
+    """One term of one indexed object: the search backend's own index, the same on SQLite
+    and PostgreSQL (``backends/terms.py``).
+
+    ``kind`` TERM: a Swedish stem or the stem of a compound's part, with the weight it
+    carries in that object (title and body together, BM25's saturation applied when the
+    object is indexed). ``kind`` WORD: a word as the object writes it, with how often; the
+    site's vocabulary, which "Menade du" and the compound fallback read."""
+
+    TERM = 0
+    WORD = 1
+
+    kind = models.PositiveSmallIntegerField()
+    term = models.CharField(max_length=64)
+    content_type = models.ForeignKey(
+        "contenttypes.ContentType", on_delete=models.CASCADE, related_name="+", db_index=False
+    )
+    object_id = models.BigIntegerField()
+    weight = models.PositiveIntegerField()
+
+    wagtail_reference_index_ignore = True
+
+    class Meta:
+        indexes = [
+            # Covers the search: the query's terms, then the objects and their weights.
+            models.Index(
+                fields=["kind", "term", "content_type", "object_id", "weight"],
+                name="kw_search_term_lookup",
+            ),
+            models.Index(fields=["content_type", "object_id"], name="kw_search_term_object"),
+        ]
+
+    def __str__(self):
+        return self.term
+
+
+class SearchQueryDay(models.Model):
+    """How many times a day residents searched for a query (its words, lower-cased), and
+    how many pages it found the last time. Nothing about who searched (``stats.py``)."""
+
+    query = models.CharField(_("sökning"), max_length=200)
+    day = models.DateField(_("dag"), db_index=True)
+    count = models.PositiveIntegerField(_("antal"), default=0)
+    hits = models.PositiveIntegerField(_("träffar"), default=0)
+
+    class Meta:
+        verbose_name = _("sökning")
+        verbose_name_plural = _("sökningar")
+        constraints = [models.UniqueConstraint(fields=["query", "day"], name="search_query_day")]
+
+    def __str__(self):
+        return self.query
+
+
+class SuggestionChoice(models.Model):
+    """How many times a day a suggestion under the search box was taken: what had been
+    typed (its words, lower-cased) and the page chosen."""
+
+    query = models.CharField(_("inskrivet"), max_length=200)
+    page = models.ForeignKey(
+        "wagtailcore.Page", on_delete=models.CASCADE, related_name="+", verbose_name=_("sida")
+    )
+    day = models.DateField(_("dag"), db_index=True)
+    count = models.PositiveIntegerField(_("antal"), default=0)
+
+    class Meta:
+        verbose_name = _("valt förslag")
+        verbose_name_plural = _("valda förslag")
+        constraints = [
+            models.UniqueConstraint(fields=["query", "page", "day"], name="search_suggestion_day")
+        ]
+
+    def __str__(self):
+        return self.query

@@ -4,23 +4,26 @@ promoted results looked up, and queries that found nothing counted."""
 from dataclasses import dataclass, field
 
 from django.core.paginator import Paginator
-from django.db import IntegrityError, transaction
-from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from modelsearch.query import And, Or, PlainText
 from wagtail.models import Page
 
 from kommunwebb.core.visibility import is_visible, visible, visible_for_search
 from kommunwebb.pagecache import memo
+from kommunwebb.search import cache as search_cache
+from kommunwebb.search import spelling, vocabulary
+from kommunwebb.search import topics as search_topics
 from kommunwebb.search.backends.common import TOTAL_FIELD
-from kommunwebb.search.models import SynonymGroup, ZeroResultQuery
-from kommunwebb.search.text import normalise_query, query_terms, stem, words
-from kommunwebb.taxonomy.models import Topic
-
-# A day's worth of distinct zero-hit queries; past it only known ones are counted, so a
-# flood of random strings cannot grow the table without bound.
-MAX_NEW_ZERO_QUERIES_PER_DAY = 5_000
+from kommunwebb.search.backends.terms import ClauseQuery
+from kommunwebb.search.models import IndexTerm, SynonymGroup
+from kommunwebb.search.text import (
+    STOP_WORDS,
+    normalise_query,
+    query_clauses,
+    query_terms,
+    stem,
+    words,
+)
 
 
 @dataclass(frozen=True)
@@ -68,22 +71,20 @@ def expand(terms: list[str], groups: list[list[str]]) -> list[list[str]]:
     return positions
 
 
-def build_query(positions: list[list[str]]):
-    """Wagtail search query: every position must match, any of its alternatives will do."""
-    clauses = []
-    plain: list[str] = []
-    for alternatives in positions:
-        if len(alternatives) == 1:
-            plain.append(alternatives[0])
-            continue
-        clauses.append(Or([PlainText(alt, operator="and") for alt in alternatives]))
-    if plain:
-        clauses.insert(0, PlainText(" ".join(plain), operator="and"))
-    return clauses[0] if len(clauses) == 1 else And(clauses)
+def build_query(positions: list[list[str]], splitter=None) -> ClauseQuery:
+    """The query the Swedish backend answers: every position must match, any of its
+    alternatives will do; compounds may be matched by their parts (``text.query_clauses``)."""
+    if splitter is None:
+        splitter = vocabulary.splitter()
+    return ClauseQuery(*query_clauses(positions, splitter))
 
 
 def synonym_groups() -> list[list[str]]:
-    return [group.term_list for group in SynonymGroup.objects.all()]
+    """The editors' synonym groups, read once per content generation (a synonym group is
+    a dependency of the page cache: saving one starts a new generation)."""
+    return memo.shared(
+        "search_synonyms", lambda: [group.term_list for group in SynonymGroup.objects.all()]
+    )
 
 
 def highlight_terms(positions: list[list[str]]) -> list[str]:
@@ -93,26 +94,17 @@ def highlight_terms(positions: list[list[str]]) -> list[str]:
     )
 
 
-def topics(request=None) -> list[Topic]:
-    """News topics residents can narrow a search to: those used by a live article or topic
-    page. Read once per content generation (``pagecache.memo``)."""
-    from kommunwebb.news.models import NewsArticlePage
-    from kommunwebb.topics.models import TopicPage
-
-    def used():
-        articles = visible(NewsArticlePage.objects.all())
-        used = Q(news_articles__in=articles) | Q(
-            pk__in=visible(TopicPage.objects.all()).values("topic_id")
-        )
-        return list(Topic.objects.filter(used).distinct().order_by("name"))
-
-    return memo.shared("search_topics", used, request)
+def topics(request=None) -> list:
+    return search_topics.available(request)
 
 
-def base_queryset(kind: str = "", topic: Topic | None = None):
+def topic_by_slug(slug: str, request=None):
+    return search_topics.by_slug(slug, request)
+
+
+def base_queryset(kind: str = "", topic=None):
     from kommunwebb.events.models import EventPage
     from kommunwebb.news.models import NewsArticlePage
-    from kommunwebb.topics.models import TopicPage
 
     pages = visible_for_search(Page.objects.live())
     if kind == "nyheter":
@@ -122,12 +114,7 @@ def base_queryset(kind: str = "", topic: Topic | None = None):
     elif kind == "sidor":
         pages = pages.not_type(NewsArticlePage, EventPage)
     if topic is not None:
-        # A topic covers the news tagged with it and the topic pages about it, with what
-        # lies under them.
-        in_topic = Q(pk__in=NewsArticlePage.objects.filter(topics=topic).values("pk"))
-        for path in TopicPage.objects.filter(topic=topic).values_list("path", flat=True):
-            in_topic |= Q(path__startswith=path)
-        pages = pages.filter(id__in=Page.objects.filter(in_topic).values("id"))
+        pages = pages.filter(search_topics.pages_in(topic))
     return pages
 
 
@@ -137,13 +124,36 @@ class Search:
 
     query: str
     kind: str = ""
-    topic: Topic | None = None
+    topic: object = None
+    # Relaxed: a page may miss one of the query's words (when none has them all).
+    relaxed: bool = False
     terms: list[str] = field(init=False)
     positions: list[list[str]] = field(init=False)
+    clause_query: ClauseQuery = field(init=False)
 
     def __post_init__(self):
         self.terms = query_terms(self.query)
         self.positions = expand(self.terms, synonym_groups()) if self.terms else []
+        splitter = vocabulary.splitter()
+        self.clause_query = build_query(self.positions, splitter)
+        # How many clauses each word of the query asks for (a compound asks one per part;
+        # a stop word none): relaxing lets one word go, never half a compound.
+        self._per_word = [
+            len(clauses)
+            for position in self.positions
+            if (clauses := query_clauses([position], splitter)[0])
+        ]
+        if self.relaxed and self.can_relax_words:
+            total = len(self.clause_query.clauses)
+            self.clause_query.required = max(1, total - max(self._per_word))
+
+    @property
+    def can_relax_words(self) -> bool:
+        return len(self._per_word) >= 2
+
+    @property
+    def can_relax(self) -> bool:
+        return not self.relaxed and self.can_relax_words
 
     @property
     def is_filtered(self) -> bool:
@@ -157,7 +167,7 @@ class Search:
         pages = base_queryset(self.kind, self.topic)
         if only_ids:
             pages = pages.only("pk")
-        return pages.search(build_query(self.positions))
+        return pages.search(self.clause_query)
 
     def page(self, number, per_page: int):
         """One page of results as a Django paginator page, with specific page instances.
@@ -173,6 +183,10 @@ class Search:
             number = 1
         if number < 1:
             number = 1
+        ids, total, number = self._ranked_ids(number, per_page)
+        return _page_of(ids, total, number, per_page)
+
+    def _ranked_ids(self, number: int, per_page: int) -> tuple[list[int], int, int]:
         # Only the ids: ``_specific`` fetches the ten pages afterwards. Carrying every page
         # column through the ranking made PostgreSQL sort thousands of wide rows on disk.
         results = self.results(only_ids=True)
@@ -182,16 +196,131 @@ class Search:
             number, offset = 1, 0
             items = list(results[:per_page])
         total = getattr(items[0], TOTAL_FIELD, None) if items else 0
-        if total is None:  # a backend without the window count (SQLite)
+        if total is None:  # a backend without the window count
             total = results.count()
-        pages = Paginator(_KnownTotal(total, offset, _specific(items)), per_page)
-        return pages.page(number)
+        return [item.pk for item in items], total, number
 
     def highlight_terms(self) -> list[str]:
         return highlight_terms(self.positions)
 
+    def highlight_stems(self) -> set[str]:
+        """The stems a result's words are marked by: every term the query asks for
+        (synonyms and compound parts included), not the stop words that only rank."""
+        return set().union(*self.clause_query.clauses) if self.clause_query.clauses else set()
+
     def promotions(self):
         return promotions_for(self.query)
+
+    def correction(self) -> "Search | None":
+        """The same search with its unknown words spelt as the site spells them ("Menade
+        du …?"), if that changes anything."""
+        if not self.terms:
+            return None
+        known = known_words(self.terms)
+        corrected = spelling.correct(self.terms, known.__contains__, vocabulary.vocabulary())
+        if corrected is None:
+            return None
+        return Search(" ".join(corrected), kind=self.kind, topic=self.topic)
+
+
+def known_words(terms: list[str]) -> set[str]:
+    """The query words the index can find as they are: by their stem, or every part of a
+    compound; stop words and numbers always count as known."""
+    splitter = vocabulary.splitter()
+    needed = {}
+    for word in terms:
+        if word in STOP_WORDS or word.isdigit():
+            continue
+        parts = [stem(part) for part in splitter(word)]
+        needed[word] = [[stem(word)], parts] if parts else [[stem(word)]]
+    stems = {s for options in needed.values() for option in options for s in option}
+    found = set(
+        IndexTerm.objects.filter(kind=IndexTerm.TERM, term__in=stems)
+        .values_list("term", flat=True)
+        .distinct()
+    )
+    return {
+        word
+        for word in terms
+        if word not in needed or any(all(s in found for s in option) for option in needed[word])
+    }
+
+
+# A search that finds fewer than this many pages gets "Menade du …?" if a correction of
+# its words finds more.
+FEW_HITS = 3
+
+
+@dataclass
+class Answer:
+    """What the search page shows for one query: the search whose results are shown, its
+    page of results, and what happened on the way. ``correction`` is "Menade du …?": a
+    link when the query found few pages, or, when it found none, the search shown in its
+    place (``corrected``). When no page has all the words, pages with all but one are
+    shown (``relaxed``)."""
+
+    search: Search
+    page: object
+    correction: Search | None = None
+    corrected: bool = False
+    relaxed: bool = False
+
+
+def _page_of(ids: list[int], total: int, number: int, per_page: int):
+    offset = (number - 1) * per_page
+    return Paginator(_KnownTotal(total, offset, _specific(ids)), per_page).page(number)
+
+
+def answer(query: str, *, kind: str = "", topic=None, number=1, per_page: int = 10) -> Answer:
+    """``_answer``, kept per content generation and normalised query (``cache.py``): the
+    same words with the same filters get the same answer without asking the index."""
+    key, cached = search_cache.get_results(
+        ["answer", " ".join(query_terms(query)), kind, topic.pk if topic else "", number, per_page]
+    )
+    if cached is not None:
+        shown, ids, total, shown_number, corrected, relaxed, correction = cached
+        run = Search(shown, kind=kind, topic=topic, relaxed=relaxed)
+        if corrected:
+            correction_search = run
+        else:
+            correction_search = Search(correction, kind=kind, topic=topic) if correction else None
+        page = _page_of(ids, total, shown_number, per_page)
+        return Answer(run, page, correction_search, corrected=corrected, relaxed=relaxed)
+    result = _answer(query, kind=kind, topic=topic, number=number, per_page=per_page)
+    search_cache.set_results(
+        key,
+        (
+            result.search.query,
+            [page.pk for page in result.page.object_list],
+            result.page.paginator.count,
+            result.page.number,
+            result.corrected,
+            result.relaxed,
+            result.correction.query if result.correction else "",
+        ),
+    )
+    return result
+
+
+def _answer(query: str, *, kind: str = "", topic=None, number=1, per_page: int = 10) -> Answer:
+    run = Search(query, kind=kind, topic=topic)
+    page = run.page(number, per_page)
+    count = page.paginator.count
+    if not run.terms or count >= FEW_HITS:
+        return Answer(run, page)
+    correction = run.correction()
+    if correction is not None:
+        corrected_page = correction.page(number if count == 0 else 1, per_page)
+        if corrected_page.paginator.count > count:
+            if count == 0:
+                return Answer(correction, corrected_page, correction, corrected=True)
+            return Answer(run, page, correction)
+    if count == 0 and run.can_relax and not run.is_filtered:
+        relaxed = Search(query, kind=kind, topic=topic, relaxed=True)
+        relaxed_page = relaxed.page(number, per_page)
+        if relaxed_page.paginator.count:
+            return Answer(relaxed, relaxed_page, relaxed=True)
+    return Answer(run, page)
 
 
 class _KnownTotal:
@@ -212,12 +341,12 @@ class _KnownTotal:
         return self.items[max(0, start) : max(0, stop)]
 
 
-def _specific(pages: list) -> list:
+def _specific(ids: list[int]) -> list:
     """The pages as their specific types, in the same order, in one query per type."""
-    if not pages:
+    if not ids:
         return []
-    found = Page.objects.filter(pk__in=[page.pk for page in pages]).specific().in_bulk()
-    return [found[page.pk] for page in pages if page.pk in found]
+    found = Page.objects.filter(pk__in=ids).specific().in_bulk()
+    return [found[pk] for pk in ids if pk in found]
 
 
 def promotions_for(query: str) -> list:
@@ -245,28 +374,121 @@ def promotions_for(query: str) -> list:
     return out
 
 
-def record_zero_result(query: str, *, today=None) -> None:
-    """Count a query that found nothing: its normalised words and the day, nothing else."""
-    text = normalise_query(query)
-    if not text:
-        return
-    today = today or timezone.localdate()
-    rows = ZeroResultQuery.objects.filter(query=text, day=today)
-    if rows.update(count=F("count") + 1):
-        return
-    if ZeroResultQuery.objects.filter(day=today).count() >= MAX_NEW_ZERO_QUERIES_PER_DAY:
-        return
-    try:
-        with transaction.atomic():
-            ZeroResultQuery.objects.create(query=text, day=today, count=1)
-    except IntegrityError:
-        # Another request created the row in between: count on it instead.
-        rows.update(count=F("count") + 1)
+# --- Suggestions while typing --------------------------------------------------------------
 
 
-def autocomplete(query: str, limit: int = 8) -> list[Page]:
-    """Pages whose titles have words starting with what the resident has typed."""
-    text = " ".join(words(query)[:6])
-    if not text:
+def _suggestion_index():
+    """Every live, public page's title as words and compound parts, sorted for prefix
+    lookups; the editors' promoted queries; the synonym groups. Built once per content
+    generation (``pagecache.memo``)."""
+
+    from wagtail.contrib.search_promotions.models import SearchPromotion
+
+    splitter = vocabulary.splitter()
+    entries = set()
+    titles = {}
+    pages = visible(Page.objects.filter(depth__gt=1)).values_list("pk", "title")
+    for pk, title in pages:
+        titles[pk] = title
+        for word in words(title):
+            entries.add((word, pk))
+            for part in splitter(word):
+                entries.add((part, pk))
+    promoted = [
+        (words(query_string), page_id)
+        for query_string, page_id in SearchPromotion.objects.filter(page__live=True).values_list(
+            "query__query_string", "page_id"
+        )
+    ]
+    return {
+        "words": sorted(entries),
+        "titles": titles,
+        "promoted": promoted,
+        "synonyms": synonym_groups(),
+    }
+
+
+def _pages_with_prefix(index, prefix: str) -> set[int]:
+    from bisect import bisect_left
+
+    found = set()
+    entries = index["words"]
+    i = bisect_left(entries, (prefix, -1))
+    while i < len(entries) and entries[i][0].startswith(prefix):
+        found.add(entries[i][1])
+        i += 1
+    return found
+
+
+def _pages_with_words(index, typed: list[str]) -> set[int]:
+    """Pages with, for every typed word, a title word (or part) starting with it."""
+    found = None
+    for word in typed:
+        pages = _pages_with_prefix(index, word)
+        # A synonym of a word also suggests: "libr" → "bibliotek" → "Stadsbiblioteket".
+        for group in index["synonyms"]:
+            if any(any(w.startswith(word) for w in term.split()) for term in group):
+                for term in group:
+                    term_words = term.split()
+                    if term_words:
+                        pages |= _pages_with_prefix(index, term_words[0])
+        found = pages if found is None else found & pages
+    return found or set()
+
+
+def autocomplete(query: str, limit: int = 8, request=None) -> list:
+    """Suggestions for what has been typed: pages an editor promoted for a query with
+    words starting so, then pages whose titles have words (or compound parts) starting
+    with each typed word, or with a synonym of it; live and public only."""
+    typed = words(query)[:6]
+    if not typed:
         return []
-    return list(visible_for_search(Page.objects.live()).specific().autocomplete(text)[:limit])
+    index = memo.shared("search_suggestions", _suggestion_index, request)
+    promoted = []
+    for query_words, page_id in index["promoted"]:
+        shown = page_id in index["titles"] and page_id not in promoted
+        if shown and all(any(w.startswith(t) for w in query_words) for t in typed):
+            promoted.append(page_id)
+    matching = _pages_with_words(index, typed) - set(promoted)
+    titles = index["titles"]
+
+    def order(pk):
+        title_words = words(titles[pk])
+        starts = bool(title_words) and title_words[0].startswith(typed[0])
+        return (not starts, len(titles[pk]), titles[pk], pk)
+
+    chosen = [*promoted, *sorted(matching, key=order)][:limit]
+    return _specific(chosen)
+
+
+def popular_pages(request=None, limit: int = 5) -> list:
+    """The pages residents visit most (the last 30 days' statistics), for a search that
+    found nothing; without statistics yet, the site's main sections."""
+
+    def compute():
+        from datetime import timedelta
+
+        from django.db.models import Sum
+
+        from kommunwebb.analytics.models import DailyPageStats
+
+        since = timezone.localdate() - timedelta(days=30)
+        candidates = visible(Page.objects.filter(depth__gt=2))
+        ranked = (
+            DailyPageStats.objects.filter(day__gte=since)
+            .values("page_id")
+            .annotate(views=Sum("views"))
+            .order_by("-views", "page_id")
+            .values_list("page_id", flat=True)[: limit * 4]
+        )
+        allowed = set(candidates.filter(pk__in=list(ranked)).values_list("pk", flat=True))
+        ids = [pk for pk in ranked if pk in allowed][:limit]
+        if not ids:
+            ids = list(
+                candidates.filter(depth=3, show_in_menus=True)
+                .order_by("path")
+                .values_list("pk", flat=True)[:limit]
+            )
+        return ids
+
+    return _specific(memo.shared("search_popular", compute, request))

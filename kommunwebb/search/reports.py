@@ -1,13 +1,14 @@
-"""The editors' report of searches that found nothing: what residents looked for and the
-site did not have, most frequent first."""
+"""The editors' reports of what residents search for: searches that found nothing, the most
+frequent searches, searches with few hits, and the suggestions taken. Counts per day only
+(``stats.py``), nothing about who searched."""
 
-from django.db.models import Max, Sum
+from django.db.models import Max, Min, Sum
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column, DateColumn, NumberColumn
 from wagtail.admin.views.reports import ReportView
 from wagtail.permission_policies import ModelPermissionPolicy
 
-from kommunwebb.search.models import ZeroResultQuery
+from kommunwebb.search.models import SearchQueryDay, SuggestionChoice, ZeroResultQuery
 
 
 class ZeroResultReportView(ReportView):
@@ -31,6 +32,110 @@ class ZeroResultReportView(ReportView):
     def get_base_queryset(self):
         return (
             ZeroResultQuery.objects.values("query")
+            .annotate(total=Sum("count"), last_day=Max("day"))
+            .order_by("-total", "query")
+        )
+
+    def get_queryset(self):
+        queryset = self.get_base_queryset()
+        if self.search_query:
+            queryset = queryset.filter(query__icontains=self.search_query)
+        ordering = self.get_ordering()
+        if ordering:
+            queryset = queryset.order_by(ordering, "query")
+        return queryset
+
+
+class TopQueriesReportView(ReportView):
+    """What residents search for most, with how many pages each search found."""
+
+    page_title = _("Vanligaste sökningar")
+    header_icon = "search"
+    index_url_name = "search_top_queries"
+    index_results_url_name = "search_top_queries_results"
+    is_searchable = True
+    search_fields = ["query"]
+    default_ordering = "-total"
+    permission_policy = ModelPermissionPolicy(SearchQueryDay)
+    any_permission_required = ["view"]
+    columns = [
+        Column("query", label=_("Sökning"), sort_key="query"),
+        NumberColumn("total", label=_("Antal gånger"), sort_key="total"),
+        NumberColumn("hits", label=_("Träffar senast"), sort_key="hits"),
+        DateColumn("last_day", label=_("Senast"), sort_key="last_day"),
+    ]
+    list_export = ["query", "total", "hits", "last_day"]
+    export_headings = {
+        "query": _("Sökning"),
+        "total": _("Antal gånger"),
+        "hits": _("Träffar senast"),
+        "last_day": _("Senast"),
+    }
+
+    def rows(self):
+        return SearchQueryDay.objects.all()
+
+    def get_base_queryset(self):
+        return (
+            self.rows()
+            .values("query")
+            .annotate(total=Sum("count"), hits=Min("hits"), last_day=Max("day"))
+            .order_by("-total", "query")
+        )
+
+    def get_queryset(self):
+        queryset = self.get_base_queryset()
+        if self.search_query:
+            queryset = queryset.filter(query__icontains=self.search_query)
+        ordering = self.get_ordering()
+        if ordering:
+            queryset = queryset.order_by(ordering, "query")
+        return queryset
+
+
+class FewHitsReportView(TopQueriesReportView):
+    """Searches that found nothing or only a page or two: where a synonym, a promoted
+    result or a missing page would help most."""
+
+    page_title = _("Sökningar med få träffar")
+    index_url_name = "search_few_hits"
+    index_results_url_name = "search_few_hits_results"
+
+    def rows(self):
+        from kommunwebb.search.query import FEW_HITS
+
+        return SearchQueryDay.objects.filter(hits__lt=FEW_HITS)
+
+
+class SuggestionReportView(ReportView):
+    """Which suggestion under the search box residents took, for what they had typed."""
+
+    page_title = _("Valda förslag")
+    header_icon = "search"
+    index_url_name = "search_suggestions_taken"
+    index_results_url_name = "search_suggestions_taken_results"
+    is_searchable = True
+    search_fields = ["query"]
+    default_ordering = "-total"
+    permission_policy = ModelPermissionPolicy(SuggestionChoice)
+    any_permission_required = ["view"]
+    columns = [
+        Column("query", label=_("Inskrivet"), sort_key="query"),
+        Column("page__title", label=_("Valt förslag"), sort_key="page__title"),
+        NumberColumn("total", label=_("Antal gånger"), sort_key="total"),
+        DateColumn("last_day", label=_("Senast"), sort_key="last_day"),
+    ]
+    list_export = ["query", "page__title", "total", "last_day"]
+    export_headings = {
+        "query": _("Inskrivet"),
+        "page__title": _("Valt förslag"),
+        "total": _("Antal gånger"),
+        "last_day": _("Senast"),
+    }
+
+    def get_base_queryset(self):
+        return (
+            SuggestionChoice.objects.values("query", "page__title")
             .annotate(total=Sum("count"), last_day=Max("day"))
             .order_by("-total", "query")
         )

@@ -42,8 +42,14 @@ def words(text: str) -> list[str]:
 
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
-    # Cached: a page's text repeats words, and highlighting stems every word it reads.
-    return _stemmer().stemWord(word.casefold())
+    """A word's Snowball stem, taken from its base form where the Swedish dictionary knows
+    it: Snowball alone leaves "skolan", "barnet" and "kulturskolans" apart from "skola",
+    "barn" and "kulturskola" (``compounds.base_form``). Cached: a page's text repeats
+    words, and highlighting stems every word it reads."""
+    from kommunwebb.search.compounds import base_form
+
+    word = word.casefold()
+    return _stemmer().stemWord(base_form(word))
 
 
 def stem_text(text: str) -> str:
@@ -101,11 +107,20 @@ def highlight(text: str, terms: Iterable[str], *, width: int = 30) -> SafeString
     """A window of about ``width`` words from ``text`` around the first word whose stem is
     one of the terms' stems, each matching word wrapped in <mark>. Returns "" when no word
     matches, so the caller can fall back to another text."""
-    stems = {stem(term) for term in terms if term}
+    return highlight_stems(text, {stem(term) for term in terms if term}, width=width)
+
+
+def highlight_stems(text: str, stems: set[str], *, width: int = 30, splitter=None):
+    """``highlight`` for stems already known; a compound is marked when one of its parts
+    matches ("bibliotek" marks "Stadsbiblioteket") if a ``splitter`` is given."""
     if not text or not stems:
         return ""
     tokens = text.split()
-    first = next((i for i, token in enumerate(tokens) if _token_matches(token, stems)), None)
+
+    def matches(token):
+        return _token_matches(token, stems, splitter)
+
+    first = next((i for i, token in enumerate(tokens) if matches(token)), None)
     if first is None:
         return ""
     start = max(0, first - width // 3)
@@ -113,26 +128,245 @@ def highlight(text: str, terms: Iterable[str], *, width: int = 30) -> SafeString
     start = max(0, end - width)
     out = []
     for token in tokens[start:end]:
-        out.append(_mark(token, stems) if _token_matches(token, stems) else escape(token))
+        out.append(_mark(token, stems, splitter) if matches(token) else escape(token))
     prefix = "… " if start > 0 else ""
     suffix = " …" if end < len(tokens) else ""
     return mark_safe(prefix + " ".join(out) + suffix)  # noqa: S308 - every part escaped
 
 
-def _token_matches(token: str, stems: set[str]) -> bool:
-    return any(stem(word) in stems for word in WORD.findall(token.casefold()))
+def _word_matches(word: str, stems: set[str], splitter) -> bool:
+    if stem(word) in stems:
+        return True
+    return splitter is not None and any(stem(part) in stems for part in splitter(word))
 
 
-def _mark(token: str, stems: set[str]) -> str:
+def _token_matches(token: str, stems: set[str], splitter=None) -> bool:
+    return any(_word_matches(word, stems, splitter) for word in WORD.findall(token.casefold()))
+
+
+def _mark(token: str, stems: set[str], splitter=None) -> str:
     """Wrap the matching word inside a token ("kvävedioxid," → "<mark>kvävedioxid</mark>,")."""
     out, last = [], 0
     for match in WORD.finditer(token):
         out.append(escape(token[last : match.start()]))
         word = match.group()
-        if stem(word) in stems:
+        if _word_matches(word.casefold(), stems, splitter):
             out.append(f"<mark>{escape(word)}</mark>")
         else:
             out.append(escape(word))
         last = match.end()
     out.append(escape(token[last:]))
     return "".join(out)
+
+
+# Where rich text starts a new block: a heading, a paragraph, a list item.
+BLOCK_BOUNDARY = re.compile(
+    r"</?(?:p|h[1-6]|li|ul|ol|blockquote|div|table|tr|td|th)\b[^>]*>|<br\s*/?>"
+)
+NOT_TEXT = re.compile(r"^(?:https?:|mailto:|tel:|/|#)|^[\d\s.,:-]*$")
+SENTENCE_END = (".", "!", "?", ":", "…", ";")
+
+
+def text_blocks(value) -> list[str]:
+    """The texts of a StreamField's raw data (or of a piece of rich text) as separate
+    blocks: each heading, paragraph and list item on its own, in order. Links' addresses,
+    ids and numbers are left out."""
+    blocks: list[str] = []
+
+    def add_text(text: str):
+        if "<" in text:
+            for part in BLOCK_BOUNDARY.split(text):
+                plain = plain_text(part)
+                if plain:
+                    blocks.append(plain)
+        else:
+            plain = " ".join(text.split())
+            if plain and not NOT_TEXT.match(plain):
+                blocks.append(plain)
+
+    def walk(node):
+        if isinstance(node, str):
+            add_text(node)
+        elif isinstance(node, dict):
+            if "value" in node and "type" in node:
+                walk(node["value"])
+            else:
+                for key, item in node.items():
+                    if key not in {"id", "type", "url", "link", "page", "image", "document"}:
+                        walk(item)
+        elif isinstance(node, list | tuple):
+            for item in node:
+                walk(item)
+
+    if isinstance(value, str):
+        add_text(value)
+    else:
+        raw = getattr(value, "raw_data", value)
+        walk(list(raw) if raw is not None else [])
+    return blocks
+
+
+def join_blocks(blocks: list[str]) -> str:
+    """Blocks as one text in which a heading does not run into the next sentence: a block
+    that does not end a sentence gets a full stop ("Låna och lämna. Med ett lånekort …")."""
+    out = []
+    for block in blocks:
+        out.append(block if block.endswith(SENTENCE_END) else f"{block}.")
+    return " ".join(out)
+
+
+def snippet_from_blocks(blocks: list[str], stems: set[str], *, width: int = 30, splitter=None):
+    """The snippet for a result: the first block with a matching word, continued into the
+    blocks after it when it is short (a heading), each block ending its sentence; the
+    matched words marked. "" when no block matches."""
+    for index, block in enumerate(blocks):
+        if not _any_match(block, stems, splitter):
+            continue
+        text = [block]
+        words_so_far = len(block.split())
+        for following in blocks[index + 1 :]:
+            if words_so_far >= width:
+                break
+            text.append(following)
+            words_so_far += len(following.split())
+        return highlight_stems(join_blocks(text), stems, width=width, splitter=splitter)
+    return ""
+
+
+def _any_match(text: str, stems: set[str], splitter) -> bool:
+    return any(_token_matches(token, stems, splitter) for token in text.split())
+
+
+# --- The pipeline shared by the index and the query ---------------------------------------
+#
+# Both databases get the same terms from here: the database only compares strings and adds
+# integers (backends/terms.py), so SQLite and PostgreSQL find and rank alike.
+
+# Snowball's Swedish stop list (as PostgreSQL's 'swedish' configuration has it). They are
+# indexed, but in a query they are optional unless the query has nothing else.
+STOP_WORDS = frozenset(
+    """
+    alla allt att av blev bli blir blivit de dem den denna deras dess dessa det detta dig din
+    dina ditt du där då efter ej eller en er era ert ett från för ha hade han hans har henne
+    hennes hon honom hur här i icke ingen inom inte jag ju kan kunde man med mellan men mig
+    min mina mitt mot mycket ni nu när någon något några och om oss på samma sedan sig sin
+    sina sitta själv skulle som så sådan sådana sådant till under upp ut utan vad var vara
+    varför varit varje vars vart vem vi vid vilka vilkas vilken vilket vår våra vårt än är åt
+    över
+    """.split()  # noqa: SIM905 - a word list reads better as text
+)
+
+# A compound's parts count half as much as the word itself: "Stadsbiblioteket" is about a
+# library, but a page that says "biblioteket" is more so.
+PART_SHARE = 0.5
+# BM25's saturation and length normalisation, per field, with fixed average lengths: the
+# weight of a term in a page is computed once, when the page is indexed.
+K1 = 1.2
+B = 0.75
+FIELDS = {"title": (4.0, 8.0), "body": (1.0, 300.0)}  # name: (weight, average length)
+WEIGHT_SCALE = 100
+
+
+def no_split(word: str) -> tuple[str, ...]:
+    return ()
+
+
+def _field_terms(text: str, splitter) -> tuple[dict[str, float], int, list[str]]:
+    """Term frequencies of a text, its length in words, and its words as written with
+    the parts of its compounds (the vocabulary "Menade du" corrects towards)."""
+    frequencies: dict[str, float] = {}
+    tokens = words(text)
+    written = list(tokens)
+    for word in tokens:
+        whole = stem(word)
+        frequencies[whole] = frequencies.get(whole, 0.0) + 1.0
+        for part in splitter(word):
+            written.append(part)
+            part_stem = stem(part)
+            if part_stem != whole:
+                frequencies[part_stem] = frequencies.get(part_stem, 0.0) + PART_SHARE
+    return frequencies, len(tokens), written
+
+
+def analyse(title: str, body: str, splitter=no_split) -> tuple[dict[str, int], dict[str, int]]:
+    """What the index keeps of one page: each term (a stem, or a stem of a compound's
+    part) with its weight, an integer, and the page's words as written with their counts
+    (the site's vocabulary, for "Menade du"). Integers, so that both databases add them up
+    to exactly the same scores."""
+    scores: dict[str, float] = {}
+    vocabulary: dict[str, int] = {}
+    for name, text in (("title", title), ("body", body)):
+        field_weight, average = FIELDS[name]
+        frequencies, length, tokens = _field_terms(text or "", splitter)
+        norm = K1 * (1 - B + B * length / average)
+        for term, frequency in frequencies.items():
+            saturated = frequency * (K1 + 1) / (frequency + norm)
+            scores[term] = scores.get(term, 0.0) + field_weight * saturated
+        for word in tokens:
+            if not word.isdigit():
+                vocabulary[word] = vocabulary.get(word, 0) + 1
+    weights = {
+        term: max(1, round(score * WEIGHT_SCALE))
+        for term, score in scores.items()
+        if len(term) <= MAX_TERM_LENGTH
+    }
+    vocabulary = {word: n for word, n in vocabulary.items() if len(word) <= MAX_TERM_LENGTH}
+    return weights, vocabulary
+
+
+MAX_TERM_LENGTH = 64
+# A query with synonyms and compounds becomes an AND of OR-clauses (below); beyond this many
+# clauses only the first alternative of a position is kept.
+MAX_CLAUSES = 32
+
+
+def _word_conjuncts(word: str, splitter) -> list[frozenset[str]]:
+    """What a query word asks of a page: its stem; a compound, its parts, each of which
+    may also be satisfied by the compound itself ("återvinningscentral" finds "central för
+    återvinning" as well as "återvinningscentralen")."""
+    whole = stem(word)
+    parts = [stem(part) for part in splitter(word)]
+    parts = [part for part in parts if part != whole]
+    if not parts:
+        return [frozenset({whole})]
+    return [frozenset({part, whole}) for part in parts]
+
+
+def query_clauses(
+    positions: list[list[str]], splitter=no_split
+) -> tuple[list[frozenset[str]], frozenset[str]]:
+    """A resident's query (positions of alternatives, as ``query.expand`` gives them) as
+    clauses a page must each satisfy with one of its terms, and optional terms that only
+    rank (stop words, when the query has other words)."""
+    all_stop = all(
+        len(alternatives) == 1 and alternatives[0] in STOP_WORDS for alternatives in positions
+    )
+    clauses: list[frozenset[str]] = []
+    optional: set[str] = set()
+    for alternatives in positions:
+        if len(alternatives) == 1 and alternatives[0] in STOP_WORDS and not all_stop:
+            optional.add(stem(alternatives[0]))
+            continue
+        per_alternative = []
+        for alternative in alternatives:
+            phrase = alternative.split()
+            content = [word for word in phrase if word not in STOP_WORDS] or phrase
+            conjuncts: list[frozenset[str]] = []
+            for word in content:
+                conjuncts.extend(_word_conjuncts(word, splitter))
+            if conjuncts:
+                per_alternative.append(conjuncts)
+        if not per_alternative:
+            continue
+        # (a1 AND a2) OR (b1) → (a1 OR b1) AND (a2 OR b1): one clause per choice of one
+        # conjunct from each alternative.
+        product: list[frozenset[str]] = [frozenset()]
+        for conjuncts in per_alternative:
+            if len(product) * len(conjuncts) > MAX_CLAUSES:
+                break
+            product = [chosen | conjunct for chosen in product for conjunct in conjuncts]
+        for clause in product:
+            if clause not in clauses:
+                clauses.append(clause)
+    used = set().union(*clauses) if clauses else set()
+    return clauses, frozenset(optional - used)

@@ -1,6 +1,7 @@
+import json
 from urllib.parse import urlencode
 
-from django.http import JsonResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.cache import patch_cache_control
@@ -8,16 +9,21 @@ from django.utils.html import escape
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_safe
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_POST, require_safe
+from wagtail.models import Page
 
 from kommunwebb.core.templatetags.site_tags import page_type_label
+from kommunwebb.core.visibility import visible
+from kommunwebb.search import cache as search_cache
 from kommunwebb.search import query as search_query
-from kommunwebb.search.text import highlight, plain_text, stream_text
-from kommunwebb.taxonomy.models import Topic
+from kommunwebb.search import ratelimit, stats, vocabulary
+from kommunwebb.search.text import snippet_from_blocks, text_blocks
 
 MAX_QUERY_LENGTH = 200
 PER_PAGE = 10
 AUTOCOMPLETE_MAX_AGE = 60
+SUMMARY_FIELDS = ("search_description", "lead", "intro")
 
 
 def _query_error(query: str) -> str:
@@ -28,19 +34,40 @@ def _query_error(query: str) -> str:
     return ""
 
 
-def snippet(page, terms):
-    """A short text for the result list with the matched words marked: from the first of
-    the page's texts that contains one of them, else the beginning of its summary."""
-    texts = [getattr(page, name, "") or "" for name in ("search_description", "lead", "intro")]
+def page_blocks(page) -> list[str]:
+    """A page's texts as blocks: its summary fields, then each heading, paragraph and list
+    item of its body, so a snippet never runs a heading into the next sentence."""
+    blocks = []
+    for name in SUMMARY_FIELDS:
+        value = getattr(page, name, "") or ""
+        if value:
+            blocks.extend(text_blocks(value))
     body = getattr(page, "body", None)
     if body is not None:
-        texts.append(stream_text(body))
-    texts = [plain_text(text) for text in texts if text]
-    for text in texts:
-        marked = highlight(text, terms)
-        if marked:
-            return marked
-    return escape(Truncator(texts[0]).words(30)) if texts else ""
+        blocks.extend(text_blocks(body))
+    return blocks
+
+
+def snippet(page, stems, splitter=None):
+    """A short text for the result list with the matched words marked: from the first
+    block of the page's texts that contains one of them, else the beginning of its
+    summary."""
+    blocks = page_blocks(page)
+    marked = snippet_from_blocks(blocks, stems, splitter=splitter)
+    if marked:
+        return marked
+    return escape(Truncator(blocks[0]).words(30)) if blocks else ""
+
+
+def _with(request, **changes) -> str:
+    """The search URL with some parameters changed (None removes one)."""
+    params = {key: value for key, value in request.GET.items() if key != "sida"}
+    for key, value in changes.items():
+        if value is None:
+            params.pop(key, None)
+        else:
+            params[key] = value
+    return f"{reverse('search')}?{urlencode(params)}"
 
 
 @never_cache
@@ -57,25 +84,57 @@ def search(request):
     topic_slug = request.GET.get("amne", "")[:100]
     # An unknown topic is ignored; a NUL byte cannot even be looked up in PostgreSQL.
     valid_slug = topic_slug and "\x00" not in topic_slug
-    topic = Topic.objects.filter(slug=topic_slug).first() if valid_slug else None
+    topic = search_query.topic_by_slug(topic_slug, request) if valid_slug else None
 
-    run = search_query.Search(query if not error else "", kind=kind, topic=topic)
-    page_obj = run.page(request.GET.get("sida", 1), PER_PAGE)
+    # A repeated search is answered from the cache, and still counted.
+    key = None if error else search_cache.page_key(request)
+    cached = search_cache.get_page(key)
+    if cached is not None:
+        html, hits, zero_counts = cached
+        stats.record_search(query, hits, zero_counts=zero_counts)
+        return HttpResponse(html)
+
+    if query and not error and not ratelimit.allow(request):
+        return render(
+            request,
+            "search/search.html",
+            {
+                "query": query,
+                "error": _("Du har sökt många gånger på kort tid. Vänta en minut och försök igen."),
+                "kinds": [],
+                "topics": [],
+            },
+            status=429,
+        )
+
+    answer = search_query.answer(
+        query if not error else "",
+        kind=kind,
+        topic=topic,
+        number=request.GET.get("sida", 1),
+        per_page=PER_PAGE,
+    )
+    run, page_obj = answer.search, answer.page
     paginator = page_obj.paginator
+    searched = bool(run.terms)
 
-    terms = run.highlight_terms()
-    hits = [{"page": page, "snippet": snippet(page, terms)} for page in page_obj.object_list]
+    stems = run.highlight_stems()
+    splitter = vocabulary.splitter() if searched else None
+    hits = [
+        {"page": page, "snippet": snippet(page, stems, splitter)} for page in page_obj.object_list
+    ]
     first_page = page_obj.number == 1
-    promotions = run.promotions() if run.terms and first_page and not run.is_filtered else []
-    if run.terms and not error and paginator.count == 0 and not run.is_filtered:
-        search_query.record_zero_result(query)
+    filtered = bool(kind or topic)
+    promotions = run.promotions() if searched and first_page and not filtered else []
+    original_hits = 0 if (answer.corrected or answer.relaxed) else paginator.count
+    nothing = searched and not error and paginator.count == 0 and not promotions
 
-    return render(
+    response = render(
         request,
         "search/search.html",
         {
             "query": query,
-            "searched": bool(run.terms),
+            "searched": searched,
             "page_obj": page_obj,
             "results": page_obj.object_list,
             "hits": hits,
@@ -87,9 +146,22 @@ def search(request):
             "topic": topic,
             "topic_slug": topic_slug if topic else "",
             "all_url": f"{reverse('search')}?{urlencode({'q': query})}",
+            # "Menade du …?" as a link, or the correction whose results are shown.
+            "correction": answer.correction.query if answer.correction else "",
+            "correction_url": _with(request, q=answer.correction.query)
+            if answer.correction
+            else "",
+            "corrected": answer.corrected,
+            "relaxed": answer.relaxed,
+            "popular": search_query.popular_pages(request) if nothing and not filtered else [],
         },
         status=400 if error else 200,
     )
+    if searched and not error:
+        zero_counts = original_hits == 0 and not filtered
+        stats.record_search(query, original_hits, zero_counts=zero_counts)
+        search_cache.set_page(request, key, response, original_hits, zero_counts)
+    return response
 
 
 @require_safe
@@ -100,10 +172,34 @@ def autocomplete(request):
     suggestions = []
     if len(query.strip()) >= 2 and "\x00" not in query:
         suggestions = [
-            {"title": page.title, "url": url, "type": str(page_type_label(page))}
-            for page in search_query.autocomplete(query)
+            {
+                "title": page.title,
+                "url": url,
+                "type": str(page_type_label(page)),
+                "id": page.pk,
+            }
+            for page in search_query.autocomplete(query, request=request)
             if (url := page.get_url(request))
         ]
     response = JsonResponse({"query": query, "results": suggestions})
     patch_cache_control(response, public=True, max_age=AUTOCOMPLETE_MAX_AGE)
     return response
+
+
+@csrf_exempt  # counts a choice, changes nothing a visitor has; no cookie is read or set
+@require_POST
+def suggestion_taken(request):
+    """The search box tells which suggestion was taken (``navigator.sendBeacon``): what had
+    been typed and the page's id. Counted per day, nothing about the visitor (stats.py)."""
+    try:
+        data = json.loads(request.body[:2048] or b"{}")
+        query = str(data.get("q", ""))[:MAX_QUERY_LENGTH]
+        page_id = int(data.get("page"))
+    except (ValueError, TypeError, AttributeError):
+        return HttpResponse(status=400)
+    if "\x00" in query or not query.strip() or not ratelimit.allow(request):
+        return HttpResponse(status=400 if "\x00" in query or not query.strip() else 429)
+    if not visible(Page.objects.filter(pk=page_id)).exists():
+        return HttpResponse(status=400)
+    stats.record_suggestion(query, page_id)
+    return HttpResponse(status=204)

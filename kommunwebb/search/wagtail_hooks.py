@@ -7,7 +7,12 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from kommunwebb.search.models import SynonymGroup
-from kommunwebb.search.reports import ZeroResultReportView
+from kommunwebb.search.reports import (
+    FewHitsReportView,
+    SuggestionReportView,
+    TopQueriesReportView,
+    ZeroResultReportView,
+)
 
 
 class SynonymGroupViewSet(SnippetViewSet):
@@ -65,6 +70,30 @@ def _search_menu():
                 order=300,
                 permissions=["kommunwebb_search.view_zeroresultquery"],
             ),
+            PermissionMenuItem(
+                _("Vanligaste sökningar"),
+                reverse("search_top_queries"),
+                name="search-top-queries",
+                icon_name="list-ol",
+                order=400,
+                permissions=["kommunwebb_search.view_searchqueryday"],
+            ),
+            PermissionMenuItem(
+                _("Sökningar med få träffar"),
+                reverse("search_few_hits"),
+                name="search-few-hits",
+                icon_name="warning",
+                order=500,
+                permissions=["kommunwebb_search.view_searchqueryday"],
+            ),
+            PermissionMenuItem(
+                _("Valda förslag"),
+                reverse("search_suggestions_taken"),
+                name="search-suggestions-taken",
+                icon_name="pick",
+                order=600,
+                permissions=["kommunwebb_search.view_suggestionchoice"],
+            ),
         ]
     )
 
@@ -83,13 +112,36 @@ def register_admin_urls():
             ZeroResultReportView.as_view(results_only=True),
             name="search_zero_results_results",
         ),
+        path("sok/vanligast/", TopQueriesReportView.as_view(), name="search_top_queries"),
+        path(
+            "sok/vanligast/results/",
+            TopQueriesReportView.as_view(results_only=True),
+            name="search_top_queries_results",
+        ),
+        path("sok/fa-traffar/", FewHitsReportView.as_view(), name="search_few_hits"),
+        path(
+            "sok/fa-traffar/results/",
+            FewHitsReportView.as_view(results_only=True),
+            name="search_few_hits_results",
+        ),
+        path("sok/valda-forslag/", SuggestionReportView.as_view(), name="search_suggestions_taken"),
+        path(
+            "sok/valda-forslag/results/",
+            SuggestionReportView.as_view(results_only=True),
+            name="search_suggestions_taken_results",
+        ),
     ]
 
 
 @hooks.register("register_permissions")
 def register_permissions():
     return Permission.objects.filter(
-        content_type__app_label="kommunwebb_search", codename="view_zeroresultquery"
+        content_type__app_label="kommunwebb_search",
+        codename__in=[
+            "view_zeroresultquery",
+            "view_searchqueryday",
+            "view_suggestionchoice",
+        ],
     )
 
 

@@ -36,7 +36,7 @@ def traffic(article):
 @pytest.fixture
 def editor(django_user_model):
     user = django_user_model.objects.create_user("redaktor", password="x" * 12)
-    user.groups.add(Group.objects.get(name="Editors"))
+    user.groups.add(Group.objects.get(name="Webbredaktör"))
     return user
 
 

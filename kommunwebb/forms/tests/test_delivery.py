@@ -214,10 +214,16 @@ def test_a_delivery_whose_submission_was_erased_fails_quietly(email_delivery):
 
 
 def make_editor(username, *, can_retry):
+    """An editor given the submissions of every form (an explicit grant, forms/access.py)."""
     from django.contrib.auth.models import Group
+    from wagtail.models import Page
+
+    from kommunwebb.forms.access import SubmissionAccess
 
     user = User.objects.create_user(username, password="x" * 12)  # noqa: S106
-    user.groups.add(Group.objects.get(name="Editors"))
+    group, _ = Group.objects.get_or_create(name="Formulärsvar: hela webbplatsen")
+    SubmissionAccess.objects.get_or_create(group=group, page=Page.objects.get(depth=1))
+    user.groups.add(Group.objects.get(name="Webbredaktör"), group)
     user.user_permissions.add(Permission.objects.get(codename="access_admin"))
     if can_retry:
         user.user_permissions.add(Permission.objects.get(codename="retry_delivery"))

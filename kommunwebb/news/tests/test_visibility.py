@@ -5,6 +5,7 @@ import pytest
 
 from kommunwebb.contacts.factories import ContactCardFactory
 from kommunwebb.news.factories import NewsArticlePageFactory, NewsIndexPageFactory
+from kommunwebb.taxonomy.models import Topic
 from kommunwebb.testing.hidden import assert_none_shown, hidden_pages
 
 pytestmark = pytest.mark.django_db
@@ -19,11 +20,11 @@ def publish(page):
 def test_the_news_listing_and_its_topics(client, home):
     index = NewsIndexPageFactory(parent=home)
     shown = NewsArticlePageFactory(parent=index, title="Synlig nyhet")
-    shown.tags.add("Miljö")
+    shown.topics.add(Topic.objects.create(name="Miljö"))
     publish(shown)
 
     def secret_topic(page):
-        page.tags.add(f"Ämne för {page.title}")
+        page.topics.add(Topic.objects.create(name=f"Ämne för {page.title}"))
         page.save()
 
     hidden = hidden_pages(NewsArticlePageFactory, index, word="Nyhet", after_create=secret_topic)

@@ -5,12 +5,12 @@ from base.html through ``opendata/head.html``."""
 from django import template
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from taggit.models import Tag
 from wagtail.models import Page
 
 from kommunwebb.core.templatetags.site_tags import site_name as site_name_tag
 from kommunwebb.core.templatetags.site_tags import site_root
 from kommunwebb.opendata import structured
+from kommunwebb.taxonomy.models import Topic
 
 register = template.Library()
 
@@ -24,16 +24,16 @@ def _kind(page) -> str:
     }.get(label, "page")
 
 
-def _topic(context, page) -> Tag | None:
+def _topic(context, page) -> Topic | None:
     topic = context.get("topic")
-    if isinstance(topic, Tag):
+    if isinstance(topic, Topic):
         return topic
     if page is not None and page._meta.label_lower == "topics.topicpage" and page.topic_id:
         return page.topic
     return None
 
 
-def feed_links(site: str, topic: Tag | None) -> list[dict]:
+def feed_links(site: str, topic: Topic | None) -> list[dict]:
     links = [
         {
             "type": "application/rss+xml",

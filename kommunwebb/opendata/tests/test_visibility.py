@@ -14,6 +14,7 @@ from kommunwebb.events.factories import (
     EventPageFactory,
 )
 from kommunwebb.news.factories import NewsArticlePageFactory, NewsIndexPageFactory
+from kommunwebb.taxonomy.models import Topic
 from kommunwebb.testing.hidden import assert_none_shown, hidden_pages
 
 from .conftest import publish
@@ -26,7 +27,7 @@ def tagged_news(home):
     index = NewsIndexPageFactory(parent=home)
 
     def tagged(page):
-        page.tags.add("Trygghet")
+        page.topics.add(Topic.objects.get_or_create(name="Trygghet")[0])
         page.save()
 
     shown = NewsArticlePageFactory(parent=index, title="Synlig nyhet")

@@ -1,9 +1,10 @@
 """The PostgreSQL half of the Swedish search backend; see ``swedish.py``.
 
-modelsearch's PostgreSQL backend with the ``swedish`` text search configuration, and one
-change to how it queries: it matched ``title || body`` concatenated per row, which no
-index can answer, and ranked every matching row through a join it could not plan well
-(600 ms for a common word among 2,000 pages). Here the title and body columns are matched
+Search and ranking go through the term index shared with SQLite (``terms.py``). What is
+left here is modelsearch's tsvector index with the ``swedish`` configuration, kept for
+Wagtail's admin, whose listings search by autocomplete, with one change to how that
+queries: modelsearch matched ``title || body`` concatenated per row, which no index can
+answer (600 ms for a common word among 2,000 pages). Here the columns are matched
 separately, so their GIN indexes answer the match, and the rank is computed only for
 matching rows."""
 
@@ -11,7 +12,9 @@ from contextlib import contextmanager
 
 from django.db import connections, transaction
 from modelsearch.backends.database.postgres.postgres import (
+    ObjectIndexer,
     PostgresAutocompleteQueryCompiler,
+    PostgresIndex,
     PostgresSearchBackend,
     PostgresSearchQueryCompiler,
     PostgresSearchResults,
@@ -21,6 +24,7 @@ from modelsearch.query import And, Boost, Not, Or, Phrase, PlainText
 from modelsearch.utils import get_descendants_content_types_pks
 
 from kommunwebb.search.backends.common import TOTAL_FIELD, has_integer_pk
+from kommunwebb.search.backends.terms import TermIndexMixin, TermSearchMixin, TermSearchResults
 from kommunwebb.search.text import words
 
 # A word in the title counts four times one in the body.
@@ -112,8 +116,12 @@ class FastMatchMixin:
         return queryset[start:stop]
 
 
-class SwedishPostgresQueryCompiler(FastMatchMixin, PostgresSearchQueryCompiler):
+class SwedishPostgresQueryCompiler(TermSearchMixin, PostgresSearchQueryCompiler):
     pass
+
+
+class SwedishPostgresIndex(TermIndexMixin, PostgresIndex):
+    plain_indexer_class = ObjectIndexer
 
 
 class SwedishPostgresAutocompleteQueryCompiler(FastMatchMixin, PostgresAutocompleteQueryCompiler):
@@ -157,17 +165,22 @@ def index_scans(using: str):
             )
 
 
-class SwedishPostgresSearchResults(PostgresSearchResults):
+class SwedishPostgresSearchResults(TermSearchResults, PostgresSearchResults):
     def _do_search(self):
+        if self.term_plan() is not None:
+            return super()._do_search()
         with index_scans(self.query_compiler.queryset.db):
             return super()._do_search()
 
     def _do_count(self):
+        if self.term_plan() is not None:
+            return super()._do_count()
         with index_scans(self.query_compiler.queryset.db):
             return super()._do_count()
 
 
 class SwedishPostgresSearchBackend(PostgresSearchBackend):
+    index_class = SwedishPostgresIndex
     results_class = SwedishPostgresSearchResults
     query_compiler_class = SwedishPostgresQueryCompiler
     autocomplete_query_compiler_class = SwedishPostgresAutocompleteQueryCompiler

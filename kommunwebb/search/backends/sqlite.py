@@ -1,4 +1,8 @@
-"""The SQLite (FTS5) half of the Swedish search backend; see ``swedish.py``.
+"""The SQLite half of the Swedish search backend; see ``swedish.py``.
+
+Search and ranking go through the term index shared with PostgreSQL (``terms.py``). What
+is left here is modelsearch's FTS5 index, kept for Wagtail's admin, whose listings search
+by autocomplete: titles whose words start with what was typed.
 
 Imported only when the default database is SQLite: modelsearch defines its FTS model only
 then."""
@@ -10,12 +14,14 @@ from modelsearch.backends.database.sqlite.sqlite import (
     SQLiteIndex,
     SQLiteSearchBackend,
     SQLiteSearchQueryCompiler,
+    SQLiteSearchResults,
 )
 from modelsearch.conf import get_app_config
-from modelsearch.query import MATCH_NONE, And, Boost, Not, Or, Phrase, PlainText
+from modelsearch.query import And, Or, Phrase, PlainText
 from modelsearch.utils import get_content_type_pk, get_descendants_content_types_pks
 
 from kommunwebb.search.backends.common import has_integer_pk
+from kommunwebb.search.backends.terms import TermIndexMixin, TermSearchMixin, TermSearchResults
 from kommunwebb.search.text import stem_text, words
 
 
@@ -31,7 +37,9 @@ class StemmingObjectIndexer(ObjectIndexer):
         return stem_text(self.body)
 
 
-class SwedishSQLiteIndex(SQLiteIndex):
+class SwedishSQLiteIndex(TermIndexMixin, SQLiteIndex):
+    plain_indexer_class = ObjectIndexer
+
     def add_items(self, model, objs):
         # modelsearch's SQLiteIndex.add_items with the stemming indexer. Rows that exist are
         # updated in place, new ones created in bulk: a publish touches one row.
@@ -60,30 +68,7 @@ class SwedishSQLiteIndex(SQLiteIndex):
             if object_id not in existing
         )
         self._refresh_title_norms()
-
-
-def stem_query(query):
-    """The query with every word replaced by its stem, or None if no word is left (a query
-    of only punctuation). Anything that is not a word, such as a quote or an FTS5 operator,
-    is dropped here, so it never reaches FTS5's query syntax."""
-    if isinstance(query, PlainText):
-        text = stem_text(query.query_string)
-        return PlainText(text, operator=query.operator) if text else None
-    if isinstance(query, Phrase):
-        text = stem_text(query.query_string)
-        return Phrase(text) if text else None
-    if isinstance(query, And | Or):
-        subqueries = [stem_query(subquery) for subquery in query.subqueries]
-        subqueries = [subquery for subquery in subqueries if subquery is not None]
-        if not subqueries:
-            return None
-        return subqueries[0] if len(subqueries) == 1 else type(query)(subqueries)
-    if isinstance(query, Not):
-        subquery = stem_query(query.subquery)
-        return Not(subquery) if subquery is not None else None
-    if isinstance(query, Boost):
-        return stem_query(query.subquery)
-    return query
+        self.add_terms(model, objs)
 
 
 class WeightedBM25(Func):
@@ -183,16 +168,13 @@ class FastMatchMixin:
         return queryset[start:stop]
 
 
-class SwedishSQLiteQueryCompiler(FastMatchMixin, SQLiteSearchQueryCompiler):
+class SwedishSQLiteQueryCompiler(TermSearchMixin, SQLiteSearchQueryCompiler):
     def _build_rank_expression(self, vectors, config):
         return WeightedBM25()
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        # Stemmed once here: search() runs twice (count and page) and stemming a stem may
-        # change it again.
-        stemmed = stem_query(self.query)
-        self.query = MATCH_NONE if stemmed is None else stemmed
+
+class SwedishSQLiteSearchResults(TermSearchResults, SQLiteSearchResults):
+    pass
 
 
 class SwedishSQLiteAutocompleteQueryCompiler(FastMatchMixin, SQLiteAutocompleteQueryCompiler):
@@ -220,5 +202,6 @@ class SwedishSQLiteAutocompleteQueryCompiler(FastMatchMixin, SQLiteAutocompleteQ
 
 class SwedishSQLiteSearchBackend(SQLiteSearchBackend):
     index_class = SwedishSQLiteIndex
+    results_class = SwedishSQLiteSearchResults
     query_compiler_class = SwedishSQLiteQueryCompiler
     autocomplete_query_compiler_class = SwedishSQLiteAutocompleteQueryCompiler

@@ -10,6 +10,15 @@ from kommunwebb.taxonomy.factories import topics
 from kommunwebb.topics.factories import TopicPageFactory
 
 
+@pytest.fixture(autouse=True)
+def fresh_rate_limits():
+    """Each test starts with no searches counted (the limit is per visitor and minute, and
+    every test client is the same visitor)."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 def publish(page):
     page.save_revision().publish()
     page.refresh_from_db()

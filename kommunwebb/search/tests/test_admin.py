@@ -11,7 +11,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def editor(django_user_model, home):
     user = django_user_model.objects.create_user("redaktor", password="x" * 16)
-    user.groups.add(Group.objects.get(name="Editors"))
+    user.groups.add(Group.objects.get(name="Webbredaktör"))
     return user
 
 

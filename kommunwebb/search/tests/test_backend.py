@@ -81,17 +81,32 @@ def test_postgres_tsquery_keeps_only_words():
     assert tsquery(PlainText("!!! ***")) == ""
 
 
-def test_sqlite_match_expression_keeps_only_stems():
-    if connection.vendor != "sqlite":
-        return  # the SQLite half cannot be imported on PostgreSQL (and CI fails skips)
+def test_wagtail_queries_become_clauses_of_stems():
     from modelsearch.query import And, Not, Or, Phrase, PlainText
 
-    from kommunwebb.search.backends.sqlite import fts_expression, stem_query
+    from kommunwebb.search.backends.terms import clauses_for
 
-    query = stem_query(And([PlainText('skolorna "AND" NEAR('), Or([Phrase("öppet hus")])]))
-    assert fts_expression(query) == '(("skol" AND "and" AND "near") AND "öppet hus")'
-    assert stem_query(PlainText('"*()')) is None
-    assert fts_expression(Not(PlainText("a"))) is None
+    def no_split(word):
+        return ()
+
+    query = And([PlainText('skolorna "AND" NEAR('), Or([Phrase("öppet hus")])])
+    clauses, optional, required = clauses_for(query, no_split)
+    assert clauses == [{"skol"}, {"and"}, {"near"}, {"öpp", "hus"}]
+    assert (optional, required) == (set(), 4)
+    # Stop words only rank, unless there is nothing else.
+    assert clauses_for(PlainText("när öppnar biblioteket"), no_split) == (
+        [{"öppn"}, {"bibliotek"}],
+        {"när"},
+        2,
+    )
+    assert clauses_for(PlainText("och"), no_split) == ([{"och"}], set(), 1)
+    assert clauses_for(PlainText("luft skola", operator="or"), no_split) == (
+        [{"luft", "skol"}],
+        set(),
+        1,
+    )
+    assert clauses_for(PlainText('"*()'), no_split) == ([], set(), 0)
+    assert clauses_for(Not(PlainText("a")), no_split) is None
 
 
 def test_postgres_search_leaves_the_planner_settings_as_it_found_them(news):
@@ -108,7 +123,9 @@ def test_postgres_search_leaves_the_planner_settings_as_it_found_them(news):
 
     before = settings_now()
     with transaction.atomic():  # as in a request that is already in a transaction
-        assert titles("skolor") == {"Skolorna öppnar"}
-        assert Page.objects.live().search("skolor").count() == 1
+        # The admin's listings search by autocomplete, on modelsearch's GIN indexes.
+        found = Page.objects.live().autocomplete("skolo")
+        assert {page.title for page in found} == {"Skolorna öppnar"}
+        assert Page.objects.live().autocomplete("skolo").count() == 1
         assert settings_now() == before
     assert settings_now() == before

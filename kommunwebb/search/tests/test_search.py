@@ -45,8 +45,19 @@ def test_nothing_found_gives_help(client, home):
     assert "Tips när du inte hittar" in html
 
 
+def test_no_page_with_every_word_shows_pages_with_most_of_them(client, article, event):
+    response = get(client, q="evenemanget luft")
+    assert response.context["relaxed"] is True
+    # The article says "luft", the event (and its calendar) "evenemang".
+    assert {article.pk, event.pk} <= {hit["page"].pk for hit in response.context["hits"]}
+    assert "Ingen sida innehåller alla orden" in response.content.decode()
+    # With every word found somewhere together, only those pages.
+    response = get(client, q="luft innerstaden")
+    assert response.context["relaxed"] is False
+    assert [hit["page"].pk for hit in response.context["hits"]] == [article.pk]
+
+
 def test_filter_by_content_type(client, article, event):
-    assert {hit["page"].pk for hit in get(client, q="evenemanget luft").context["hits"]} == set()
     response = get(client, q="innerstaden", typ="nyheter")
     assert [hit["page"].pk for hit in response.context["hits"]] == [article.pk]
     assert get(client, q="innerstaden", typ="evenemang").context["hits"] == []
@@ -63,7 +74,8 @@ def test_unknown_filter_values_are_ignored(client, article):
 
 
 def test_filter_by_topic(client, article, school_article, topic_page):
-    response = get(client, q="innerstaden skolor", amne="miljo")
+    response = get(client, q="innerstaden skolor", amne=topic_page.topic.slug)
+    assert response.context["topic"] == topic_page.topic
     assert response.context["hits"] == []
     response = get(client, q="skolor", amne="utbildning")
     assert [hit["page"].pk for hit in response.context["hits"]] == [school_article.pk]
@@ -148,9 +160,9 @@ def test_zero_result_queries_are_counted_without_identifiers(client, article):
 
 
 def test_zero_result_table_is_bounded_per_day(client, home, monkeypatch):
-    from kommunwebb.search import query
+    from kommunwebb.search import stats
 
-    monkeypatch.setattr(query, "MAX_NEW_ZERO_QUERIES_PER_DAY", 2)
+    monkeypatch.setattr(stats, "MAX_NEW_QUERIES_PER_DAY", 2)
     for word in ("aaa", "bbb", "ccc", "aaa"):
         get(client, q=word)
     assert dict(ZeroResultQuery.objects.values_list("query", "count")) == {"aaa": 2, "bbb": 1}
@@ -178,16 +190,21 @@ def test_odd_queries_never_fail(client, article, query):
 
 
 def test_too_long_query_is_a_clear_400(client, home):
-    response = get(client, q="a" * 10_000)
+    response = get(client, q="a" * 1_000)
     assert response.status_code == 400
     assert "för lång" in response.content.decode()
     assert not ZeroResultQuery.objects.exists()
+    # An address past 4 kB is refused before the view (security.middleware): Swedish 414.
+    response = get(client, q="a" * 10_000)
+    assert response.status_code == 414
+    assert "Adressen är för lång" in response.content.decode()
 
 
 def test_nul_character_is_a_clear_400(client, home):
+    # Refused before the view, like a NUL anywhere in an address (security.middleware).
     response = get(client, q="luft\x00")
     assert response.status_code == 400
-    assert "otillåtna tecken" in response.content.decode()
+    assert "kunde inte tas emot" in response.content.decode()
 
 
 def test_post_is_not_allowed(client, home):
@@ -202,13 +219,13 @@ def test_autocomplete(client, article, event):
     assert "Set-Cookie" not in response
     data = response.json()
     assert data["results"] == [
-        {"title": article.title, "url": article.url, "type": "Nyhet"},
+        {"title": article.title, "url": article.url, "type": "Nyhet", "id": article.pk},
     ]
     julmarknad = client.get(reverse("search_autocomplete"), {"q": "Julm"}).json()
     assert [item["title"] for item in julmarknad["results"]] == [event.title]
 
 
-@pytest.mark.parametrize("query", ["", "a", '"', "\x00\x00", "😀😀", "x" * 5000, "((( OR"])
+@pytest.mark.parametrize("query", ["", "a", '"', "😀😀", "x" * 2000, "((( OR"])
 def test_autocomplete_odd_input(client, article, query):
     response = client.get(reverse("search_autocomplete"), {"q": query})
     assert response.status_code == 200

@@ -107,16 +107,33 @@ def test_expand_matches_synonyms_by_stem_and_longest_phrase():
     assert highlight_terms(expand(["visning"], groups)) == ["hus", "visning", "öppet"]
 
 
-def test_build_query_groups_plain_words():
-    from modelsearch.query import And, Or, PlainText
+def no_split(word):
+    return ()
 
-    query = build_query([["luft"], ["bygglov", "bygganmälan"], ["pris"]])
-    assert isinstance(query, And)
-    plain, either = query.subqueries
-    assert isinstance(plain, PlainText) and plain.query_string == "luft pris"
-    assert isinstance(either, Or)
-    single = build_query([["luft"]])
-    assert isinstance(single, PlainText)
+
+def test_build_query_makes_a_clause_per_position():
+    query = build_query([["luft"], ["bygglov", "bygganmälan"], ["pris"]], no_split)
+    # Every position must be met, by any of its alternatives' stems.
+    assert query.clauses == [{"luft"}, {"bygglov", "bygganmälan"}, {"pris"}]
+    assert query.required == 3
+    assert build_query([["luft"]], no_split).clauses == [{"luft"}]
+
+
+def test_a_phrase_among_alternatives_becomes_clauses_of_choices():
+    # "öppet hus" or "visning": (öppet OR visning) AND (hus OR visning).
+    query = build_query([["visning", "öppet hus"]], no_split)
+    assert query.clauses == [{"visning", "öpp"}, {"visning", "hus"}]
+
+
+def test_a_compound_query_word_is_met_by_its_parts_or_by_itself():
+    def split(word):
+        return ("återvinning", "central") if word == "återvinningscentralen" else ()
+
+    query = build_query([["återvinningscentralen"]], split)
+    assert query.clauses == [
+        {"återvinning", "återvinningscentral"},
+        {"central", "återvinningscentral"},
+    ]
 
 
 @given(st.text(max_size=300))
@@ -127,3 +144,36 @@ def test_text_functions_never_fail(text):
     highlight(text, terms)
     if terms:
         build_query(expand(terms, [["a b", "c"]]))
+
+
+def test_text_blocks_keep_headings_apart_from_the_text_after_them():
+    from kommunwebb.search.text import join_blocks, snippet_from_blocks, text_blocks
+
+    raw = [
+        {"type": "heading", "value": "Låna och lämna", "id": "1"},
+        {"type": "paragraph", "value": "<p>Med ett lånekort kan du låna böcker.</p>", "id": "2"},
+        {"type": "links", "value": [{"url": "https://example.com/", "title": "Mer"}], "id": "3"},
+    ]
+    blocks = text_blocks(raw)
+    assert blocks == ["Låna och lämna", "Med ett lånekort kan du låna böcker.", "Mer"]
+    assert join_blocks(blocks[:2]) == "Låna och lämna. Med ett lånekort kan du låna böcker."
+    snippet = str(snippet_from_blocks(blocks, {"lämn"}))
+    assert snippet.startswith("Låna och <mark>lämna</mark>. Med ett")
+    assert "lämna Med" not in snippet
+
+
+def test_rich_text_paragraphs_and_list_items_are_blocks_of_their_own():
+    from kommunwebb.search.text import text_blocks
+
+    html = "<h2>Öppettider</h2><p>Vardagar 8–16</p><ul><li>Lördag stängt</li></ul>"
+    assert text_blocks(html) == ["Öppettider", "Vardagar 8–16", "Lördag stängt"]
+
+
+def test_a_compound_is_marked_when_a_part_matches():
+    from kommunwebb.search.text import highlight_stems
+
+    def split(word):
+        return ("stad", "bibliotek") if word == "stadsbiblioteket" else ()
+
+    marked = str(highlight_stems("Välkommen till Stadsbiblioteket!", {"bibliotek"}, splitter=split))
+    assert marked == "Välkommen till <mark>Stadsbiblioteket</mark>!"

@@ -1,11 +1,11 @@
 """A topic page shows only news, sub-pages, links and contact cards a visitor may see."""
 
 import pytest
-from taggit.models import Tag
 
 from kommunwebb.contacts.factories import ContactCardFactory
 from kommunwebb.core.factories import StandardPageFactory
 from kommunwebb.news.factories import NewsArticlePageFactory, NewsIndexPageFactory
+from kommunwebb.taxonomy.models import Topic
 from kommunwebb.testing.hidden import assert_none_shown, hidden_pages
 from kommunwebb.topics.factories import TopicPageFactory
 from kommunwebb.topics.models import TopicContact
@@ -20,12 +20,12 @@ def publish(page):
 
 
 def test_news_on_a_topic_page(client, home):
-    tag = Tag.objects.create(name="Trygghet", slug="trygghet")
+    tag = Topic.objects.create(name="Trygghet", slug="trygghet")
     topic = publish(TopicPageFactory(parent=home, title="Trygghet", topic=tag))
     index = NewsIndexPageFactory(parent=home)
 
     def tagged(page):
-        page.tags.add(tag)
+        page.topics.add(tag)
         page.save()
 
     shown = NewsArticlePageFactory(parent=index, title="Synlig nyhet")

@@ -1,6 +1,8 @@
 /* Kommunwebb – suggestions under the search boxes, as an ARIA 1.2 combobox with a listbox
    popup. Framework-free; without JavaScript the search form simply submits. Sends only
-   the typed words to the site's own /sok/forslag/; stores nothing. */
+   the typed words to the site's own /sok/forslag/, and when a suggestion is taken, the
+   typed words and the page's id to /sok/forslag/valt/ (counted per day for the editors,
+   nothing about the visitor); stores nothing. */
 (function () {
     "use strict";
 
@@ -193,7 +195,22 @@
         var item = this.items[index];
         if (item && item.url) {
             this.close();
+            this.report(item);
             window.location.assign(item.url);
+        }
+    };
+
+    // Which suggestion was taken, for the editors' statistics. sendBeacon survives the
+    // navigation that follows; the server reads nothing from it but these two values.
+    Combobox.prototype.report = function (item) {
+        if (!config.chosenUrl || !item.id || !navigator.sendBeacon) {
+            return;
+        }
+        var body = JSON.stringify({ q: this.lastQuery, page: item.id });
+        try {
+            navigator.sendBeacon(config.chosenUrl, new Blob([body], { type: "text/plain" }));
+        } catch (error) {
+            // Counting is never worth an error for the visitor.
         }
     };
 

@@ -1,0 +1,378 @@
+"""The part of the Swedish backend that is the same on SQLite and PostgreSQL: its own index
+of terms (``IndexTerm``) and the query that finds and ranks objects by it.
+
+Why not the databases' own full-text search, as modelsearch does: SQLite's FTS5 and
+PostgreSQL's tsvector tokenise, stem and rank in different ways (FTS5's bm25() and
+PostgreSQL's ts_rank() are different formulas; PostgreSQL's Swedish stemmer is an older
+Snowball than the one Python has), so the embedded and the production profile answered the
+same query with different pages in a different order, and neither can split Swedish
+compounds. Here every decision about language is made once, in Python (``text.analyse``
+for the index, ``text.query_clauses`` for the query, ``compounds`` for both), and the
+database only compares strings and adds integers: the same pages, in the same order, on
+both. modelsearch still keeps its own entries, which Wagtail's admin uses for
+autocomplete.
+
+The ranking is BM25: each term's weight in an object (saturated term frequency, title four
+times the body, a compound's parts half) is computed when the object is indexed; the query
+multiplies it by the term's inverse document frequency, computed per query, and adds up.
+Both are integers, so the sums are exact; ties go to the newest object (highest id).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import connections, transaction
+from django.db.models.expressions import RawSQL
+from modelsearch.query import And, Or, Phrase, PlainText, SearchQuery
+from modelsearch.utils import get_content_type_pk, get_descendants_content_types_pks
+
+from kommunwebb.search import vocabulary
+from kommunwebb.search.backends.common import TOTAL_FIELD, has_integer_pk
+from kommunwebb.search.models import IndexTerm
+from kommunwebb.search.text import analyse, query_clauses, query_terms
+
+IDF_SCALE = 1000
+# Rows per INSERT statement when writing an object's terms.
+INSERT_BATCH = 500
+
+
+class ClauseQuery(SearchQuery):
+    """A query already in the form the term index answers: clauses that must each be met
+    by one of their terms, and optional terms that only rank. ``kommunwebb.search.query``
+    builds it with synonyms; any other query is converted by ``clauses_for``."""
+
+    def __init__(self, clauses, optional=frozenset(), *, required: int | None = None):
+        self.clauses = [frozenset(clause) for clause in clauses]
+        self.optional = frozenset(optional)
+        # How many of the clauses a match must meet: all of them, unless relaxed.
+        self.required = len(self.clauses) if required is None else required
+
+    def __repr__(self):
+        return (
+            f"<ClauseQuery {self.clauses!r} optional={sorted(self.optional)!r} "
+            f"required={self.required}>"
+        )
+
+
+def clauses_for(query, splitter=None):
+    """(clauses, optional terms, how many clauses must match) for a Wagtail search query,
+    or None for what the term index does not answer (match-all, NOT, fuzzy), which is
+    left to modelsearch."""
+    if isinstance(query, ClauseQuery):
+        return query.clauses, query.optional, query.required
+    if splitter is None:
+        splitter = vocabulary.splitter()
+    if isinstance(query, PlainText | Phrase):
+        words = query_terms(query.query_string)
+        if not words:
+            return [], frozenset(), 0
+        clauses, optional = query_clauses([[word] for word in words], splitter)
+        if isinstance(query, PlainText) and query.operator == "or":
+            # Any of the words: one clause holding all of them.
+            return [frozenset().union(*clauses, optional)], frozenset(), 1
+        return clauses, optional, len(clauses)
+    if isinstance(query, And):
+        clauses, optional = [], set()
+        for subquery in query.subqueries:
+            found = clauses_for(subquery, splitter)
+            if found is None:
+                return None
+            if found[2] < len(found[0]):
+                return None
+            clauses.extend(found[0])
+            optional |= found[1]
+        return clauses, frozenset(optional), len(clauses)
+    if isinstance(query, Or):
+        union: set[str] = set()
+        for subquery in query.subqueries:
+            found = clauses_for(subquery, splitter)
+            if found is None:
+                return None
+            for clause in found[0]:
+                union |= clause
+        return ([frozenset(union)] if union else []), frozenset(), 1 if union else 0
+    return None
+
+
+# --- Writing the index -------------------------------------------------------------------
+
+
+def object_texts(indexer) -> tuple[str, str]:
+    """Title and body of an object as plain text, from modelsearch's indexer of either
+    database (PostgreSQL's keeps them as ``title_text``/``body_text``)."""
+    if hasattr(type(indexer), "title_text"):
+        return indexer.title_text, indexer.body_text
+    return indexer.title, indexer.body
+
+
+def write_terms(model, indexers, using: str) -> None:
+    """Replace the terms of these objects (one batch of modelsearch's indexers)."""
+    if not indexers or not has_integer_pk(model):
+        return
+    content_type = get_content_type_pk(model)
+    splitter = vocabulary.splitter()
+    rows = []
+    ids = []
+    for indexer in indexers:
+        object_id = int(indexer.id)
+        ids.append(object_id)
+        title, body = object_texts(indexer)
+        weights, words = analyse(title, body, splitter)
+        rows.extend(
+            (IndexTerm.TERM, term, content_type, object_id, weight)
+            for term, weight in weights.items()
+        )
+        rows.extend(
+            (IndexTerm.WORD, word, content_type, object_id, count) for word, count in words.items()
+        )
+    table = IndexTerm._meta.db_table
+    connection = connections[using]
+    with transaction.atomic(using=using), connection.cursor() as cursor:
+        for start in range(0, len(ids), INSERT_BATCH):
+            chunk = ids[start : start + INSERT_BATCH]
+            marks = ", ".join(["%s"] * len(chunk))
+            cursor.execute(
+                f"DELETE FROM {table} WHERE content_type_id = %s "  # noqa: S608 - names only
+                f"AND object_id IN ({marks})",
+                [content_type, *chunk],
+            )
+        for start in range(0, len(rows), INSERT_BATCH):
+            chunk = rows[start : start + INSERT_BATCH]
+            values = ", ".join(["(%s, %s, %s, %s, %s)"] * len(chunk))
+            cursor.execute(
+                f"INSERT INTO {table} (kind, term, content_type_id, object_id, weight) "  # noqa: S608
+                f"VALUES {values}",
+                [value for row in chunk for value in row],
+            )
+
+
+class TermIndexMixin:
+    """Mixed into modelsearch's index class of each database: its entries are written as
+    before, and the object's terms beside them."""
+
+    def add_items(self, model, objs):
+        super().add_items(model, objs)
+        self.add_terms(model, objs)
+
+    def add_terms(self, model, objs):
+        if not model.get_search_fields():
+            return
+        indexers = [self.plain_indexer_class(obj, self.backend) for obj in objs]
+        write_terms(model, indexers, self.write_connection.alias)
+
+    def delete_item(self, item):
+        super().delete_item(item)
+        if has_integer_pk(type(item)):
+            IndexTerm.objects.using(self.write_connection.alias).filter(
+                content_type_id__in=_content_types_of(item), object_id=item.pk
+            )._raw_delete(using=self.write_connection.alias)
+
+    def reset(self):
+        super().reset()
+        IndexTerm.objects.using(self.write_connection.alias).all()._raw_delete(
+            using=self.write_connection.alias
+        )
+
+    def delete_stale_model_entries(self, model):
+        super().delete_stale_model_entries(model)
+        if not has_integer_pk(model):
+            return
+        existing = model._default_manager.values("pk")
+        IndexTerm.objects.using(self.write_connection.alias).filter(
+            content_type_id__in=get_descendants_content_types_pks(model)
+        ).exclude(object_id__in=existing).delete()
+
+
+def _content_types_of(item) -> list[int]:
+    """The content types an object may be indexed under: its own and its parents'."""
+    model = type(item)
+    models = [model, *model._meta.get_parent_list()]
+    return [ContentType.objects.get_for_model(m).pk for m in models]
+
+
+# --- Searching ---------------------------------------------------------------------------
+
+
+@dataclass
+class TermPlan:
+    """One search over the term index: which objects match, and in what order."""
+
+    queryset: object
+    clauses: list[frozenset[str]]
+    optional: frozenset[str]
+    required: int
+
+    @property
+    def using(self) -> str:
+        return self.queryset.db
+
+    @property
+    def content_types(self) -> list[int]:
+        return sorted(get_descendants_content_types_pks(self.queryset.model))
+
+    def _idf(self) -> dict[str, int]:
+        """Each term's inverse document frequency among the searched objects, as an
+        integer (BM25's formula: rare terms count more)."""
+        terms = sorted(set().union(*self.clauses, self.optional))
+        types = self.content_types
+        from modelsearch.conf import get_app_config
+
+        entries = get_app_config().get_model("IndexEntry")._meta.db_table
+        table = IndexTerm._meta.db_table
+        type_marks = ", ".join(["%s"] * len(types))
+        term_marks = ", ".join(["%s"] * len(terms))
+        with connections[self.using].cursor() as cursor:
+            cursor.execute(
+                f"SELECT COUNT(*) FROM {entries} "  # noqa: S608 - names from the models
+                f"WHERE content_type_id IN ({type_marks})",
+                types,
+            )
+            total = cursor.fetchone()[0]
+            cursor.execute(
+                f"SELECT term, COUNT(*) FROM {table} "  # noqa: S608
+                f"WHERE kind = %s AND term IN ({term_marks}) AND content_type_id IN ({type_marks}) "
+                "GROUP BY term",
+                [IndexTerm.TERM, *terms, *types],
+            )
+            frequencies = dict(cursor.fetchall())
+        total = max(total, 1)
+        out = {}
+        for term in terms:
+            df = frequencies.get(term, 0)
+            out[term] = round(IDF_SCALE * math.log(1 + (total - df + 0.5) / (df + 0.5)))
+        return out
+
+    def _matches(self, idf: dict[str, int] | None) -> tuple[str, list]:
+        """``WITH q … SELECT object_id[, score] FROM … GROUP BY … HAVING …``: the objects
+        that meet every clause."""
+        rows, params, seen = [], [], set()
+        for index, clause in enumerate(self.clauses):
+            for term in sorted(clause):
+                rows.append("(%s, CAST(%s AS INTEGER), CAST(%s AS INTEGER))")
+                # A term in several clauses counts once in the score.
+                weight = idf[term] if idf and term not in seen else 0
+                params.extend([term, index, weight])
+                seen.add(term)
+        for term in sorted(self.optional - seen):
+            rows.append("(%s, CAST(NULL AS INTEGER), CAST(%s AS INTEGER))")
+            params.extend([term, idf[term] if idf else 0])
+        table = IndexTerm._meta.db_table
+        types = self.content_types
+        type_marks = ", ".join(["%s"] * len(types))
+        filter_sql, filter_params = self._filter()
+        score = ", SUM(t.weight * q.idf) AS score" if idf is not None else ""
+        # With no clause, any optional term will do.
+        having = "COUNT(DISTINCT q.clause) >= %s" if self.clauses else "COUNT(*) > %s"
+        sql = (
+            f"WITH q (term, clause, idf) AS (VALUES {', '.join(rows)}) "  # noqa: S608
+            f"SELECT t.object_id{score} FROM {table} t JOIN q ON q.term = t.term "
+            f"WHERE t.kind = %s AND t.content_type_id IN ({type_marks}){filter_sql} "
+            f"GROUP BY t.object_id HAVING {having}"
+        )
+        params.extend(
+            [IndexTerm.TERM, *types, *filter_params, self.required if self.clauses else 0]
+        )
+        return sql, params
+
+    def _filter(self) -> tuple[str, list]:
+        """The queryset's own filters (live, public, a type, a topic) as a subquery."""
+        query = self.queryset.query
+        if not query.where:
+            return "", []
+        sql, params = self.queryset.order_by().values("pk").query.sql_with_params()
+        return f" AND t.object_id IN ({sql})", list(params)
+
+    def ranked(self, start: int, stop: int | None) -> tuple[list[tuple[int, int]], int | None]:
+        """[(object id, score)] for the results from ``start`` to ``stop``, best first,
+        and the number of matches (None when the window was empty)."""
+        if not self.clauses and not self.optional:
+            return [], 0
+        sql, params = self._matches(self._idf())
+        sql = (
+            f"SELECT object_id, score, COUNT(*) OVER () FROM ({sql}) AS matches "  # noqa: S608
+            "ORDER BY score DESC, object_id DESC"
+        )
+        if stop is not None:
+            sql += " LIMIT %s OFFSET %s"
+            params.extend([max(0, stop - start), start])
+        elif start:
+            sql += " LIMIT %s OFFSET %s"
+            params.extend([2**62, start])
+        with connections[self.using].cursor() as cursor:
+            cursor.execute(sql, params)
+            rows = cursor.fetchall()
+        total = rows[0][2] if rows else None
+        return [(row[0], row[1]) for row in rows], total
+
+    def count(self) -> int:
+        if not self.clauses and not self.optional:
+            return 0
+        sql, params = self._matches(None)
+        with connections[self.using].cursor() as cursor:
+            cursor.execute(f"SELECT COUNT(*) FROM ({sql}) AS matches", params)  # noqa: S608
+            return cursor.fetchone()[0]
+
+    def ids_sql(self) -> RawSQL:
+        sql, params = self._matches(None)
+        return RawSQL(sql, params)  # noqa: S611 - built above from names and parameters
+
+
+class TermSearchMixin:
+    """Mixed into modelsearch's query compiler of each database."""
+
+    def term_plan(self) -> TermPlan | None:
+        if getattr(self, "_term_plan", False) is not False:
+            return self._term_plan
+        plan = None
+        if not self.fields and has_integer_pk(self.queryset.model):
+            found = clauses_for(self.query)
+            if found is not None:
+                plan = TermPlan(self.queryset, *found)
+        self._term_plan = plan
+        return plan
+
+    def search(self, config, start, stop, score_field=None, **kwargs):
+        plan = self.term_plan()
+        if plan is None:
+            return super().search(config, start, stop, score_field=score_field, **kwargs)
+        # Matching objects in the queryset's own order (relevance is ranked by
+        # TermSearchResults, which does not come here).
+        return self.queryset.filter(pk__in=plan.ids_sql())[start:stop]
+
+
+class TermSearchResults:
+    """Mixed into modelsearch's search results class of each database: relevance order
+    comes from the term index."""
+
+    def term_plan(self) -> TermPlan | None:
+        """None for an autocomplete query or one the term index does not answer."""
+        plan = getattr(self.query_compiler, "term_plan", None)
+        return plan() if plan is not None else None
+
+    def _do_search(self):
+        plan = self.term_plan()
+        if plan is None or not self.query_compiler.order_by_relevance:
+            return super()._do_search()
+        ranked, total = plan.ranked(self.start, self.stop)
+        if not ranked:
+            return []
+        found = self.query_compiler.queryset.filter(pk__in=[pk for pk, _ in ranked]).in_bulk()
+        results = []
+        for pk, score in ranked:
+            obj = found.get(pk)
+            if obj is None:
+                continue
+            if self._score_field:
+                setattr(obj, self._score_field, score)
+            setattr(obj, TOTAL_FIELD, total)
+            results.append(obj)
+        return results
+
+    def _do_count(self):
+        plan = self.term_plan()
+        if plan is None:
+            return super()._do_count()
+        return plan.count()

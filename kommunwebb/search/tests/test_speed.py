@@ -1,0 +1,114 @@
+"""Search under load (issue 12 part 8): answers cached per content generation and
+normalised query, a rate limit per visitor that never stores who the visitor is."""
+
+import pytest
+from django.db import connection
+from django.test import RequestFactory
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from kommunwebb.news.factories import NewsArticlePageFactory
+from kommunwebb.search import ratelimit
+from kommunwebb.search.models import IndexTerm
+
+pytestmark = pytest.mark.django_db
+
+
+def get(client, **params):
+    return client.get(reverse("search"), params)
+
+
+def index_queries(callback):
+    """How many SQL statements asked the term index while ``callback`` ran."""
+    with CaptureQueriesContext(connection) as queries:
+        response = callback()
+    table = IndexTerm._meta.db_table
+    return response, sum(table in query["sql"] for query in queries.captured_queries)
+
+
+@pytest.fixture
+def article(news, commit):
+    with commit():
+        page = NewsArticlePageFactory(parent=news, title="Stadsbiblioteket har öppet i jul")
+        page.save_revision().publish()
+    return page
+
+
+def test_a_repeated_search_is_answered_from_the_cache(client, pagecache, article, settings):
+    settings.SEARCH_FLUSH_SECONDS = 3600  # counting waits; only the search is measured here
+    first, asked = index_queries(lambda: get(client, q="jul"))
+    assert asked > 0
+    second, asked = index_queries(lambda: get(client, q="jul"))
+    assert asked == 0
+    assert second.content == first.content
+    # Never stored by browsers or Varnish: the cache is the application's own.
+    assert "no-cache" in second["Cache-Control"]
+
+
+def test_the_results_are_shared_by_queries_that_mean_the_same(client, pagecache, article):
+    get(client, q="Jul")
+    response, asked = index_queries(lambda: get(client, q="  jul!! "))
+    assert asked == 0
+    assert [hit["page"].pk for hit in response.context["hits"]] == [article.pk]
+
+
+def test_publishing_starts_a_new_generation_of_answers(client, pagecache, article, news, commit):
+    assert "Julmarknad" not in get(client, q="jul").content.decode()
+    with commit():
+        page = NewsArticlePageFactory(parent=news, title="Julmarknad på torget")
+        page.save_revision().publish()
+    assert "Julmarknad på torget" in get(client, q="jul").content.decode()
+
+
+def test_each_consent_variant_has_its_own_page(client, pagecache, article):
+    from kommunwebb.consent.state import consent_state  # noqa: F401 - registers the variant
+
+    plain = get(client, q="jul").content
+    declined = client.get(reverse("search"), {"q": "jul"}, HTTP_SEC_GPC="1").content
+    assert plain != declined  # the banner is only on the first
+
+
+def test_pages_for_visitors_with_a_login_session_are_neither_kept_nor_shared(pagecache):
+    from kommunwebb.search import cache
+
+    factory = RequestFactory()
+    visitor = factory.get("/sok/", {"q": "jul"})
+    editor = factory.get("/sok/", {"q": "jul"}, HTTP_COOKIE="sessionid=abc")
+    assert cache.page_key(visitor) is not None
+    assert cache.page_key(editor) is None
+
+
+def test_a_visitor_searching_too_fast_gets_a_swedish_429(client, article, settings):
+    settings.SEARCH_RATE_LIMIT_PER_MINUTE = 2
+    assert get(client, q="jul").status_code == 200
+    assert get(client, q="öppet").status_code == 200
+    response = get(client, q="bibliotek")
+    assert response.status_code == 429
+    assert "Du har sökt många gånger på kort tid" in response.content.decode()
+    # Another visitor is not affected.
+    other = client.get(reverse("search"), {"q": "jul"}, REMOTE_ADDR="192.0.2.7")
+    assert other.status_code == 200
+
+
+def test_cached_answers_do_not_count_against_the_limit(client, pagecache, article, settings):
+    settings.SEARCH_RATE_LIMIT_PER_MINUTE = 1
+    for _ in range(5):
+        assert get(client, q="jul").status_code == 200
+    assert get(client, q="öppet").status_code == 429
+
+
+def test_the_client_key_comes_from_the_proxy_only_when_the_proxy_sent_it():
+    factory = RequestFactory()
+    behind = factory.get("/sok/", REMOTE_ADDR="127.0.0.1", HTTP_X_KW_CLIENT="3f9a…")
+    assert ratelimit.client_key(behind) == "proxy:3f9a…"
+    direct = factory.get("/sok/", REMOTE_ADDR="192.0.2.7", HTTP_X_KW_CLIENT="forged")
+    assert ratelimit.client_key(direct) == "192.0.2.7"
+    embedded = factory.get("/sok/", REMOTE_ADDR="192.0.2.8")
+    assert ratelimit.client_key(embedded) == "192.0.2.8"
+
+
+def test_the_counter_key_holds_no_address_and_changes_every_minute():
+    request = RequestFactory().get("/sok/", REMOTE_ADDR="192.0.2.7")
+    key = ratelimit._key(request, 1000)
+    assert "192.0.2.7" not in key
+    assert key != ratelimit._key(request, 1001)
