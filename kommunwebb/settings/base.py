@@ -15,6 +15,8 @@ INSTALLED_APPS = [
     "kommunwebb.events",
     "kommunwebb.contacts",
     "kommunwebb.topics",
+    "kommunwebb.services",
+    "kommunwebb.politics",
     "kommunwebb.alerts",
     "kommunwebb.search",
     "kommunwebb.opendata",
