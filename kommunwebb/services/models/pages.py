@@ -87,7 +87,7 @@ class ServiceAreaPage(Page):
         ids = [link.service_id for link in self.popular_links.all()]
         return in_order(ServicePage.objects.live().public(), ids)
 
-    def services(self):
+    def all_services(self):
         """Every live service below the area, A–Ö: the area's full list."""
         pages = ServicePage.objects.live().public().descendant_of(self)
         return sorted(pages, key=lambda page: alphabet.sort_key(page.index_label))

@@ -124,7 +124,7 @@ def test_area_page_lists_its_services_eservices_news_and_contacts(client, home):
     article.tags.add(tag)
     article.save_revision().publish()
 
-    assert [s.index_label for s in area.services()] == ["Fritidshem", "Förskola", "Skolval"]
+    assert [s.index_label for s in area.all_services()] == ["Fritidshem", "Förskola", "Skolval"]
     assert [e.name for e in area.eservices()] == ["Ansök om plats", "Välj skola"]
     body = html(client, area.url)
     assert "Mest använda tjänster" in body
