@@ -13,7 +13,7 @@ from django.test import TestCase
 from django.utils import timezone
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Page, PageLogEntry, Revision, Site
+from wagtail.models import Page, PageLogEntry, ReferenceIndex, Revision, Site
 
 from kommunwebb.alerts.models import Alert, AlertLevel
 from kommunwebb.contacts.models import ContactCard, Days, OpeningHoursRule
@@ -169,6 +169,14 @@ class LoadDemoDataTests(TestCase):
             assert eservice.service_pages.live().exists(), eservice.name
             if eservice.is_external:
                 assert eservice.host == "e-tjanster.sundhamn.example"
+
+    def test_the_reference_index_knows_every_link_once_the_load_is_done(self):
+        # The command indexes once at the end instead of queueing a job per save.
+        preschool = ServicePage.objects.get(slug="ansok-om-plats-i-forskola")
+        fees = ServicePage.objects.get(slug="avgift-for-forskola-och-fritidshem")
+        assert ReferenceIndex.get_references_to(fees).filter(object_id=str(preschool.pk)).exists()
+        eservice = preschool.eservice
+        assert ReferenceIndex.get_references_to(eservice).exists()
 
     def test_politics_has_bodies_with_meetings_notices_and_minutes(self):
         politics = ServiceAreaPage.objects.get(slug="kommun-och-politik")

@@ -73,7 +73,8 @@
    a plain list. This adds the rest of the disclosure pattern:
    - on a phone, the list folds behind the "Meny" button (aria-expanded tells its state);
    - Escape closes what is open and puts focus back on what opened it;
-   - clicking or tabbing out of an open panel closes it, so it never covers the page;
+   - clicking outside the menu or tabbing out of it closes the open panel, so it never
+     covers the page;
    - only one panel is open at a time, also in browsers that ignore <details name>. */
 (function () {
     "use strict";
@@ -112,11 +113,20 @@
                     }
                 });
             });
-            group.addEventListener("focusout", function (event) {
-                if (group.open && event.relatedTarget && !group.contains(event.relatedTarget)) {
-                    group.open = false;
-                }
+        });
+
+        function closeGroups() {
+            Array.prototype.forEach.call(groups, function (group) {
+                group.open = false;
             });
+        }
+
+        /* Only when focus leaves the whole menu: closing a panel as focus moves to the next
+           area would shift the phone's accordion under the finger between press and release. */
+        nav.addEventListener("focusout", function (event) {
+            if (event.relatedTarget && !nav.contains(event.relatedTarget)) {
+                closeGroups();
+            }
         });
 
         nav.addEventListener("keydown", function (event) {
@@ -136,12 +146,9 @@
         });
 
         document.addEventListener("click", function (event) {
-            if (nav.contains(event.target)) {
-                return;
+            if (!nav.contains(event.target)) {
+                closeGroups();
             }
-            Array.prototype.forEach.call(groups, function (group) {
-                group.open = false;
-            });
         });
     }
 
