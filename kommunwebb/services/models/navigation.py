@@ -25,8 +25,8 @@ class ServiceNavigation(BaseSiteSetting):
         verbose_name=_("Hitta snabbt"),
         blank=True,
         help_text=_(
-            "Genvägar som visas på startsidan och i menyn, till exempel lediga jobb, "
-            "kontakt och A–Ö. Sex till åtta fungerar bäst."
+            "Genvägar som visas på startsidan, till exempel lediga jobb, kontakt och A–Ö. "
+            "Sex till åtta fungerar bäst."
         ),
     )
     popular_services = StreamField(
@@ -34,7 +34,7 @@ class ServiceNavigation(BaseSiteSetting):
         verbose_name=_("Populära tjänster"),
         blank=True,
         max_num=8,
-        help_text=_("Tjänstesidor som visas på startsidan, med knappen till e-tjänsten."),
+        help_text=_("Tjänstesidor som visas på startsidan."),
     )
 
     panels = [FieldPanel("quick_links"), FieldPanel("popular_services")]
