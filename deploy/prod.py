@@ -26,7 +26,7 @@ sys.path.insert(0, str(ROOT))
 
 from kommunwebb.testing import services  # noqa: E402
 
-CRISIS_PAGE = "/trygghet/stod-vid-akuta-handelser/"
+CRISIS_PAGE = "/trygghet-och-sakerhet/trygghet/stod-vid-akuta-handelser/"
 
 
 class Profile:

@@ -33,7 +33,12 @@ class StandardPage(Page):
 
     # What a resident calls this kind of page, in search results.
     type_label = _("Information")
-    parent_page_types = ["home.HomePage", "core.StandardPage", "topics.TopicPage"]
+    parent_page_types = [
+        "home.HomePage",
+        "core.StandardPage",
+        "topics.TopicPage",
+        "services.ServiceAreaPage",
+    ]
     subpage_types = ["core.StandardPage"]
 
     class Meta:

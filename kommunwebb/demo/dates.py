@@ -35,3 +35,26 @@ def local(day: date, hour: int, minute: int = 0) -> datetime:
 def swedish_date(day: date) -> str:
     """date(2026, 11, 26) -> "26 november 2026"."""
     return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def nth_weekday(year: int, month: int, weekday: int, nth: int) -> date:
+    """The nth (1-based) given weekday (0 = Monday) of a month: the third Thursday."""
+    first = date(year, month, 1)
+    return first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (nth - 1))
+
+
+def monthly_meetings(
+    today: date, weekday: int, nth: int, past: int = 3, future: int = 3, skip_months=(7,)
+) -> tuple[list[date], list[date]]:
+    """A body that meets on the nth weekday of every month but July: its last ``past``
+    meeting days before today and its next ``future`` ones after today (a meeting today is
+    neither, so the demo never shows one that is half over)."""
+    days = []
+    for offset in range(-past - 3, future + 4):
+        month_index = today.year * 12 + today.month - 1 + offset
+        year, month = divmod(month_index, 12)
+        if month + 1 not in skip_months:
+            days.append(nth_weekday(year, month + 1, weekday, nth))
+    before = [day for day in days if day < today][-past:]
+    after = [day for day in days if day > today][:future]
+    return before, after

@@ -35,7 +35,7 @@ from kommunwebb.roles.sections import require_review, section_group
 from kommunwebb.taxonomy.models import Topic
 from kommunwebb.topics.models import TopicContact, TopicPage
 
-from . import content, dates, form_pages, images, pdf
+from . import content, dates, form_pages, images, pdf, service_pages, services_content
 
 _PAGE_LINK = re.compile(r'<a page="([^"]+)">')
 
@@ -87,6 +87,7 @@ class DemoLoader:
         self._publish_pages()
         form_pages.add_form_pages(self)
         self._publish_accessibility_statement()
+        service_pages.publish(self)
         self._configure_site()
         self._configure_search()
         self._give_sections()
@@ -137,7 +138,7 @@ class DemoLoader:
             self.topics[name], _ = Topic.objects.get_or_create(name=name, defaults={"slug": slug})
 
     def _create_contacts(self):
-        for data in content.CONTACTS:
+        for data in content.CONTACTS + services_content.CONTACTS:
             card = ContactCard(
                 name=data.name,
                 description=data.description,
@@ -199,14 +200,14 @@ class DemoLoader:
         self._add(
             "home", None, HomePage(title=home["title"], slug=home["slug"], intro=home["intro"])
         )
+        # The service areas first: they are the main menu, and topic pages go under them.
+        service_pages.add_areas(self)
         for key, data in (("news", content.NEWS_INDEX), ("events", content.EVENT_INDEX)):
             index_class = NewsIndexPage if key == "news" else EventIndexPage
             self._add(
                 key,
                 "home",
-                index_class(
-                    title=data["title"], slug=data["slug"], intro=data["intro"], show_in_menus=True
-                ),
+                index_class(title=data["title"], slug=data["slug"], intro=data["intro"]),
             )
         for data in content.TOPIC_PAGES:
             topic = TopicPage(
@@ -258,6 +259,7 @@ class DemoLoader:
             )
             article.topics = [self.topics[name] for name in data.topics]
             self._add(f"article:{data.key}", "news", article)
+        service_pages.add_pages(self)
 
     def _occurrences(self, key: str) -> list[EventOccurrence]:
         """Dates relative to today: the December ones in the coming December, the others a few
@@ -294,9 +296,7 @@ class DemoLoader:
     # --- Pass 2: streams, publishing and dates ------------------------------------------------
 
     def _publish_pages(self):
-        home = self.pages["home"]
-        home.services = self._services(content.HOME["services"])
-        self._publish(home, days_ago=60)
+        self._publish(self.pages["home"], days_ago=60)
         self._publish(self.pages["news"], days_ago=60)
         self._publish(self.pages["events"], days_ago=60)
         for data in content.TOPIC_PAGES:
@@ -510,6 +510,7 @@ class DemoLoader:
         settings.privacy_page = self.pages["privacy"]
         settings.accessibility_page = self.pages["accessibility"]
         settings.save()
+        service_pages.configure_navigation(self, site)
 
     def _configure_search(self):
         from wagtail.contrib.search_promotions.models import Query, SearchPromotion

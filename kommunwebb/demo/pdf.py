@@ -412,3 +412,168 @@ def air_quality_report(year: int) -> bytes:
     _footer(figure_2, 4, report_id)
 
     return doc.to_bytes()
+
+
+# --- Minutes and notices of the political bodies ------------------------------------------------
+
+NAVY = (11, 74, 111)
+FOOTER_SPACE = 72
+
+
+class _Flow:
+    """Headings and paragraphs over as many A4 pages as they need: a new page starts when the
+    next line would run into the footer."""
+
+    def __init__(self, doc: PdfDocument):
+        self.doc = doc
+        self.width = A4[0] - 2 * MARGIN
+        self._new_page()
+
+    def _new_page(self):
+        self.page = self.doc.new_page()
+        self.y = A4[1] - MARGIN
+
+    def _room(self, height: float):
+        if self.y - height < FOOTER_SPACE:
+            self._new_page()
+
+    def heading(self, text: str, size: float = 13, colour=NAVY):
+        self._room(size * 3.2)
+        self.y -= size * 0.6
+        for line in wrap(text, size, self.width, bold=True):
+            self.page.text(MARGIN, self.y, line, size=size, bold=True, colour=colour)
+            self.y -= size * 1.3
+        self.y -= size * 0.3
+
+    def paragraph(self, text: str, size: float = 11, bold: bool = False, indent: float = 0):
+        for line in wrap(text, size, self.width - indent, bold):
+            self._room(size * 1.45)
+            self.page.text(MARGIN + indent, self.y, line, size=size, bold=bold)
+            self.y -= size * 1.45
+        self.y -= size * 0.7
+
+    def field(self, label: str, value: str, size: float = 10.5, label_width: float = 150):
+        lines = wrap(value, size, self.width - label_width)
+        self._room(size * 1.45 * len(lines))
+        self.page.text(MARGIN, self.y, label, size=size, bold=True)
+        for line in lines:
+            self.page.text(MARGIN + label_width, self.y, line, size=size)
+            self.y -= size * 1.45
+        self.y -= size * 0.35
+
+    def rule(self):
+        self._room(16)
+        self.y -= 4
+        self.page.line([(MARGIN, self.y), (A4[0] - MARGIN, self.y)], 0.6, GREY)
+        self.y -= 12
+
+    def footers(self, text: str):
+        total = len(self.doc.pages)
+        for number, page in enumerate(self.doc.pages, start=1):
+            page.line([(MARGIN, 48), (A4[0] - MARGIN, 48)], 0.5, GREY)
+            page.text(MARGIN, 34, text, 8, colour=GREY)
+            page.text_right(A4[0] - MARGIN, 34, f"Sida {number} av {total}", 8, colour=GREY)
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """One numbered paragraph (§) of minutes, or one item of a notice."""
+
+    number: int
+    title: str
+    background: str
+    decision: str
+
+
+def _title_block(flow: _Flow, kind: str, committee: str, date_text: str):
+    page = flow.page
+    page.text(MARGIN, flow.y - 4, "Sundhamns kommun", 11, bold=True, colour=NAVY)
+    page.text_right(A4[0] - MARGIN, flow.y - 4, kind.upper(), 11, bold=True, colour=NAVY)
+    flow.y -= 40
+    flow.heading(committee, size=22, colour=(30, 30, 30))
+    flow.paragraph(date_text, size=12)
+    flow.rule()
+
+
+def minutes(
+    *,
+    committee: str,
+    date_text: str,
+    place: str,
+    time_text: str,
+    present: list[str],
+    chair: str,
+    secretary: str,
+    adjuster: str,
+    adjusted_text: str,
+    paragraphs: list[Paragraph],
+) -> bytes:
+    """A political body's minutes ("protokoll"), as a municipality publishes them once they
+    are adjusted (justerat): who decided, then one § per matter with its decision."""
+    doc = PdfDocument(
+        title=f"Protokoll {committee} {date_text}",
+        author=f"Sundhamns kommun, {committee.lower()}",
+        subject=f"Protokoll från sammanträdet {date_text}",
+    )
+    flow = _Flow(doc)
+    _title_block(flow, "Protokoll", committee, f"Sammanträdesdatum {date_text}")
+    flow.field("Plats och tid", f"{place}, {time_text}")
+    flow.field("Beslutande", ", ".join([f"{chair} (ordförande)", *present]))
+    flow.field("Sekreterare", secretary)
+    flow.field("Justerare", adjuster)
+    flow.field("Justeringens plats och tid", adjusted_text)
+    numbers = [paragraph.number for paragraph in paragraphs]
+    flow.field("Paragrafer", f"§§ {min(numbers)}–{max(numbers)}")
+    flow.rule()
+    for paragraph in paragraphs:
+        flow.heading(f"§ {paragraph.number}  {paragraph.title}", size=12.5)
+        if paragraph.background:
+            flow.paragraph(paragraph.background)
+        flow.paragraph("Beslut", size=11, bold=True)
+        flow.paragraph(paragraph.decision.format(adjuster=adjuster), indent=12)
+    flow.rule()
+    flow.field("Vid protokollet", secretary)
+    flow.field("Ordförande", chair)
+    flow.field("Justerare", adjuster)
+    flow.paragraph(
+        "Protokollet är justerat och har tillkännagetts på kommunens digitala anslagstavla. "
+        "Den som vill överklaga ett beslut har tre veckor på sig från den dagen.",
+        size=9.5,
+    )
+    flow.footers(f"Sundhamns kommun · {committee} · protokoll {date_text}")
+    return doc.to_bytes()
+
+
+def notice(
+    *,
+    committee: str,
+    date_text: str,
+    place: str,
+    time_text: str,
+    chair: str,
+    secretary: str,
+    items: list[Paragraph],
+) -> bytes:
+    """The notice ("kallelse") of a coming meeting with its agenda (föredragningslista)."""
+    doc = PdfDocument(
+        title=f"Kallelse {committee} {date_text}",
+        author=f"Sundhamns kommun, {committee.lower()}",
+        subject=f"Kallelse och föredragningslista till sammanträdet {date_text}",
+    )
+    flow = _Flow(doc)
+    _title_block(flow, "Kallelse", committee, f"Sammanträde {date_text}")
+    flow.field("Plats och tid", f"{place}, {time_text}")
+    flow.field("Ordförande", chair)
+    flow.field("Sekreterare", secretary)
+    flow.paragraph(
+        "Ledamöter som inte kan delta meddelar sekreteraren, som kallar in en ersättare.",
+        size=10,
+    )
+    flow.rule()
+    flow.heading("Föredragningslista", size=15)
+    for number, item in enumerate(items, start=1):
+        flow.paragraph(f"{number}. {item.title}", size=11, bold=True)
+        if item.background:
+            flow.paragraph(item.background, size=10.5, indent=16)
+    flow.footers(f"Sundhamns kommun · {committee} · kallelse {date_text}")
+    return doc.to_bytes()

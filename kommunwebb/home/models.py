@@ -36,9 +36,11 @@ class HomePage(Page):
         help_text=_("Hur många kommande evenemang som visas."),
     )
 
+    # ``services`` is no longer edited here: "Hitta snabbt" is a site setting now (Inställningar
+    # → Genvägar och populära tjänster), shown on the home page and kept by a data migration
+    # of the services app. The column stays until a migration of this app removes it.
     content_panels = Page.content_panels + [
         FieldPanel("intro"),
-        FieldPanel("services"),
         FieldPanel("news_count"),
         FieldPanel("events_count"),
     ]
@@ -51,6 +53,9 @@ class HomePage(Page):
     subpage_types = [
         "news.NewsIndexPage",
         "events.EventIndexPage",
+        "services.ServiceAreaPage",
+        "services.ServiceIndexPage",
+        "services.EServiceIndexPage",
         "topics.TopicPage",
         "core.StandardPage",
         "cityforms.FormPage",

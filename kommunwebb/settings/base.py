@@ -19,6 +19,8 @@ INSTALLED_APPS = [
     "kommunwebb.review",
     "kommunwebb.linkcheck",
     "kommunwebb.accessibility",
+    "kommunwebb.services",
+    "kommunwebb.politics",
     "kommunwebb.alerts",
     "kommunwebb.search",
     "kommunwebb.opendata",

@@ -50,7 +50,7 @@ class TopicPage(Page):
 
     # What a resident calls this kind of page, in search results.
     type_label = _("Ämne")
-    parent_page_types = ["home.HomePage", "topics.TopicPage"]
+    parent_page_types = ["home.HomePage", "topics.TopicPage", "services.ServiceAreaPage"]
     subpage_types = ["topics.TopicPage", "core.StandardPage", "cityforms.FormPage"]
 
     class Meta:

@@ -114,7 +114,7 @@ def test_declining_sends_no_beacon_and_sets_no_visitor_cookie(page, context, dem
     page.get_by_role("button", name="Endast nödvändiga").click()
     page.wait_for_function("document.cookie.includes('kw_consent=n')")
     leave(page, demo_server)
-    page.goto(demo_server + "/trygghet/")
+    page.goto(demo_server + "/trygghet-och-sakerhet/trygghet/")
     leave(page, demo_server)
     page.wait_for_timeout(1000)
     assert beacons_served() == before
@@ -130,7 +130,7 @@ def test_accepting_sets_the_visitor_cookie_and_the_lcp_lands_in_the_database(
     )
     before = query("SELECT COUNT(*) FROM analytics_beaconevent WHERE page_id = ?", (page_id,))
     served = beacons_served()
-    page.goto(demo_server + "/trygghet/")
+    page.goto(demo_server + "/trygghet-och-sakerhet/trygghet/")
     page.get_by_role("button", name="Godkänn statistik").click()
     page.wait_for_function("document.cookie.includes('kw_consent=s')")
     leave(page, demo_server)
@@ -242,7 +242,13 @@ def test_traffic_from_a_distinct_address_leaves_it_nowhere(browser, demo_server)
         page.goto(base + "/nyheter/")
         page.get_by_role("button", name="Godkänn statistik").click()
         page.wait_for_function("document.cookie.includes('kw_consent=s')")
-        for path in ("/trygghet/", "/evenemang/", "/om-webbplatsen/", "/finns-inte/", "/"):
+        for path in (
+            "/trygghet-och-sakerhet/trygghet/",
+            "/evenemang/",
+            "/om-webbplatsen/",
+            "/finns-inte/",
+            "/",
+        ):
             page.goto(base + path)
         page.goto(base + "/sok/?q=luft")
         context.close()

@@ -96,18 +96,18 @@ def test_accepting_stores_the_choice(page, context, demo_server, demo_manage):
 def test_without_javascript_the_form_records_the_choice(chromium, demo_server, demo_manage):
     context = chromium.new_context(java_script_enabled=False, locale="sv-SE")
     page = context.new_page()
-    page.goto(demo_server + "/trygghet/")
+    page.goto(demo_server + "/trygghet-och-sakerhet/trygghet/")
     page.get_by_role("button", name="Godkänn statistik").click()
     page.wait_for_load_state()
     # Back on the same page, which no longer asks.
-    assert page.url == demo_server + "/trygghet/"
+    assert page.url == demo_server + "/trygghet-och-sakerhet/trygghet/"
     assert page.locator(BANNER).count() == 0
     value = consent_value(context)
     assert value.startswith("s.1.")
     assert records_for(demo_manage, value.split(".")[2])[0]["choices"]["statistics"] is True
 
     # The settings layer without JavaScript too: withdraw with one button.
-    page.goto(demo_server + "/samtycke/?next=/trygghet/")
+    page.goto(demo_server + "/samtycke/?next=/trygghet-och-sakerhet/trygghet/")
     page.get_by_role("button", name="Endast nödvändiga").click()
     page.wait_for_load_state()
     assert "Ditt val är sparat." in page.locator("main").inner_text()

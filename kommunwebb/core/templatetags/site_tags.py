@@ -63,6 +63,16 @@ class MenuItem:
     page: Page
     # "page" when the item is the current page, "true" when the current page lies under it.
     current: str = ""
+    # The item's own sub-pages in the menu: a service area's services, shown when it opens.
+    children: list["MenuItem"] = field(default_factory=list)
+
+
+def _current(here: str, path: str) -> str:
+    if here == path:
+        return "page"
+    if here.startswith(path):
+        return "true"
+    return ""
 
 
 def _site_root_url_path(site):
@@ -76,36 +86,41 @@ def _site_root_url_path(site):
 
 @register.simple_tag(takes_context=True)
 def primary_nav(context, page=None):
-    """The home page's children that editors put in the menu and visitors may see."""
+    """The home page's live, public children that editors put in the menu, each with its
+    own sub-pages in the menu (two levels: a service area and its services)."""
     site = _site(context)
     if site is None:
         return []
     root_path = _site_root_url_path(site)
     if root_path is None:
         return []
-    # Read once per content generation (memo), so checking it is public costs no query
-    # per page.
     request = context.get("request")
-    children = memo.shared(
+    # A child of "/home/" has a url_path one segment longer and sits one level deeper.
+    top_depth = root_path.count("/") + 1
+    # Worked out once per content generation (see pagecache.memo), so checking for view
+    # restrictions costs nothing on most requests.
+    pages = memo.shared(
         ("primary_nav", root_path),
         lambda: list(
             visible(Page.objects.in_menu(), request=request)
-            # A child of "/home/" has a url_path one segment longer and sits one level deeper.
-            .filter(url_path__startswith=root_path, depth=root_path.count("/") + 1)
+            .filter(url_path__startswith=root_path, depth__in=(top_depth, top_depth + 1))
             .order_by("path")
             .specific(defer=True)
         ),
         request,
     )
     here = _page_path(page)
-    items = []
-    for child in children:
-        current = ""
-        if here == child.path:
-            current = "page"
-        elif here.startswith(child.path):
-            current = "true"
-        items.append(MenuItem(page=child, current=current))
+    items, by_path = [], {}
+    for node in pages:
+        if node.depth == top_depth:
+            item = MenuItem(page=node, current=_current(here, node.path))
+            items.append(item)
+            by_path[node.path] = item
+        else:
+            parent = by_path.get(node.path[: -node.steplen])
+            # A sub-page shows only under a parent that is itself in the menu.
+            if parent is not None:
+                parent.children.append(MenuItem(page=node, current=_current(here, node.path)))
     return items
 
 

@@ -22,9 +22,14 @@ def page_type_urls(page, base):
         "news_article": first_link_in_main(page, base, "/nyheter/", "article h2 a, article h3 a"),
         "event_index": "/evenemang/",
         "event": first_link_in_main(page, base, "/evenemang/", "a[href^='/evenemang/']"),
-        "topic": "/trygghet/",
+        "topic": "/trygghet-och-sakerhet/trygghet/",
         "standard": "/om-webbplatsen/",
         "search": "/sok/?q=kv%C3%A4vedioxid",
+        "service_area": "/barn-och-utbildning/",
+        "service": "/barn-och-utbildning/ansok-om-plats-i-forskola/",
+        "a_o": "/a-o/",
+        "eservices": "/e-tjanster/",
+        "committee": "/kommun-och-politik/kommunfullmaktige/",
     }
 
 
@@ -46,6 +51,11 @@ PAGE_TYPES = [
     "topic",
     "standard",
     "search",
+    "service_area",
+    "service",
+    "a_o",
+    "eservices",
+    "committee",
 ]
 
 

@@ -3,6 +3,7 @@
 import io
 import json
 import re
+import zlib
 from datetime import time, timedelta
 
 import pytest
@@ -12,7 +13,7 @@ from django.test import TestCase
 from django.utils import timezone
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Page, PageLogEntry, Revision, Site
+from wagtail.models import Page, PageLogEntry, ReferenceIndex, Revision, Site
 
 from kommunwebb.accessibility.models import AccessibilityStatementPage
 from kommunwebb.alerts.models import Alert, AlertLevel
@@ -25,7 +26,9 @@ from kommunwebb.feedback.models import PageFeedback
 from kommunwebb.home.models import HomePage
 from kommunwebb.linkcheck.models import ExternalLink, LinkUse
 from kommunwebb.news.models import NewsArticlePage
+from kommunwebb.politics.models import CommitteePage
 from kommunwebb.review.models import PageReview
+from kommunwebb.services.models import EService, ServiceAreaPage, ServiceNavigation, ServicePage
 from kommunwebb.taxonomy.models import Topic
 from kommunwebb.topics.models import TopicPage
 
@@ -94,29 +97,113 @@ class LoadDemoDataTests(TestCase):
         assert Page.get_first_root_node().get_children().count() == 1
         assert not Page.objects.filter(title__startswith="Welcome").exists()
 
-    def test_home_page_has_six_to_eight_service_shortcuts_to_demo_pages(self):
-        services = [block.value for block in self.home.services]
-        assert 6 <= len(services) <= 8
-        for service in services:
-            assert service["page"] is not None and service["page"].live
+    def test_hitta_snabbt_has_six_to_eight_shortcuts_to_demo_pages(self):
+        navigation = ServiceNavigation.for_site(Site.objects.get(is_default_site=True))
+        shortcuts = [block.value for block in navigation.quick_links]
+        assert 6 <= len(shortcuts) <= 8
+        for shortcut in shortcuts:
+            assert shortcut["page"] is not None and shortcut["page"].live
+        popular = navigation.popular_service_pages()
+        assert 6 <= len(popular) <= 8
+        assert "ansok-om-plats-i-forskola" in {page.slug for page in popular}
 
     def test_page_tree(self):
         children = {page.slug for page in self.home.get_children()}
         assert {
             "nyheter",
             "evenemang",
-            "trygghet",
+            "a-o",
+            "e-tjanster",
             "om-webbplatsen",
             "om-webbkakor",
             "personuppgifter",
             "tillganglighetsredogorelse",
         } <= children
-        menu = {page.slug for page in self.home.get_children().in_menu()}
-        assert {"nyheter", "evenemang", "trygghet"} <= menu
+        # The main menu is the eight service areas, in the order residents know them.
+        menu = [page.specific for page in self.home.get_children().in_menu()]
+        assert [page.title for page in menu] == [
+            "Barn och utbildning",
+            "Omsorg och stöd",
+            "Bygga, bo och miljö",
+            "Trafik och stadsplanering",
+            "Kultur och fritid",
+            "Näringsliv och arbete",
+            "Kommun och politik",
+            "Trygghet och säkerhet",
+        ]
+        assert all(isinstance(page, ServiceAreaPage) for page in menu)
+        # The topic pages that were on the home page now belong to an area.
+        assert TopicPage.objects.get(slug="trygghet").get_parent().slug == "trygghet-och-sakerhet"
+        assert TopicPage.objects.get(slug="miljo-och-klimat").get_parent().slug == (
+            "bygga-bo-och-miljo"
+        )
         crisis = StandardPage.objects.get(slug="stod-vid-akuta-handelser")
         assert crisis.get_parent().specific_class is TopicPage
         assert not Page.objects.filter(live=False).exists()
         assert not Page.objects.filter(has_unpublished_changes=True).exists()
+
+    def test_each_area_has_services_with_the_parts_residents_look_for(self):
+        services = ServicePage.objects.live()
+        assert services.count() >= 40
+        for area in ServiceAreaPage.objects.all():
+            area_services = area.all_services()
+            assert len(area_services) >= 4, area.title
+            assert area.popular_services(), area.title
+            assert area.contact_cards(), area.title
+        for page in services:
+            assert page.intro and page.contact_cards(), page.title
+            assert page.who or page.how, page.title
+            page.full_clean()
+        preschool = ServicePage.objects.get(slug="ansok-om-plats-i-forskola")
+        assert preschool.get_parent().title == "Barn och utbildning"
+        assert preschool.available_eservice().requires_eid
+        assert preschool.processing_time and "maxtaxan" in preschool.cost
+        titles = {page.title for page in services}
+        for service in ("Bygglov", "Färdtjänst", "Hemtjänst", "Ekonomiskt bistånd"):
+            assert service in titles
+        assert "Parkeringstillstånd för rörelsehindrade" in titles
+
+    def test_eservices_are_published_with_support_and_used_by_services(self):
+        eservices = EService.objects.available()
+        assert eservices.count() >= 15
+        assert eservices.filter(requires_eid=False).exists()
+        assert eservices.filter(page__isnull=False).exists()  # a form on the site
+        for eservice in eservices:
+            assert eservice.support is not None and eservice.support.has_opening_hours
+            assert eservice.revisions.exists()
+            assert eservice.service_pages.live().exists(), eservice.name
+            if eservice.is_external:
+                assert eservice.host == "e-tjanster.sundhamn.example"
+
+    def test_the_reference_index_knows_every_link_once_the_load_is_done(self):
+        # The command indexes once at the end instead of queueing a job per save.
+        preschool = ServicePage.objects.get(slug="ansok-om-plats-i-forskola")
+        fees = ServicePage.objects.get(slug="avgift-for-forskola-och-fritidshem")
+        assert ReferenceIndex.get_references_to(fees).filter(object_id=str(preschool.pk)).exists()
+        eservice = preschool.eservice
+        assert ReferenceIndex.get_references_to(eservice).exists()
+
+    def test_politics_has_bodies_with_meetings_notices_and_minutes(self):
+        politics = ServiceAreaPage.objects.get(slug="kommun-och-politik")
+        bodies = CommitteePage.objects.child_of(politics).live()
+        assert {"Kommunfullmäktige", "Kommunstyrelsen"} <= {page.title for page in bodies}
+        assert bodies.count() >= 6
+        now = timezone.now()
+        for body in bodies:
+            past, coming = body.past_meetings(now), body.upcoming_meetings(now)
+            assert len(past) == 3 and len(coming) == 3, body.title
+            assert all(meeting.minutes is not None for meeting in past)
+            assert coming[0].agenda is not None
+        minutes = bodies.get(slug="kommunfullmaktige").past_meetings(now)[0].minutes
+        assert minutes.file_extension == "pdf"
+        with minutes.open_file() as pdf_file:
+            data = pdf_file.read()
+        assert_valid_pdf(data, min_pages=1)
+        text = b"".join(
+            zlib.decompress(stream)
+            for stream in re.findall(rb"stream\n(.*?)\nendstream", data, flags=re.DOTALL)
+        ).decode("cp1252")
+        assert "Kommunfullmäktige" in text and "Beslut" in text and "Justerare" in text
 
     def test_site_settings_point_the_footer_at_the_four_information_pages(self):
         settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
@@ -256,11 +343,13 @@ class LoadDemoDataTests(TestCase):
 
     def test_internal_links_point_at_live_pages(self):
         chosen, in_text = set(), set()
-        for page in Page.objects.live().specific():
-            for field in ("body", "services"):
+        navigation = ServiceNavigation.for_site(Site.objects.get(is_default_site=True))
+        for page in [*Page.objects.live().specific(), navigation]:
+            for field in ("body", "services", "quick_links", "who", "how", "cost"):
                 stream = getattr(page, field, None)
                 if stream is not None:
-                    data = json.dumps(stream.get_prep_value())
+                    prep = stream if isinstance(stream, str) else stream.get_prep_value()
+                    data = json.dumps(prep)
                     chosen |= {int(i) for i in re.findall(r'"page": (\d+)', data)}
                     in_text |= {
                         int(i) for i in re.findall(r'linktype=\\"page\\" id=\\"(\d+)', data)

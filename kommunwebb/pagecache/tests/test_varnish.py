@@ -19,7 +19,7 @@ from kommunwebb.consent.state import state_from
 from kommunwebb.testing import services
 
 ARTICLE = "/nyheter/gor-julen-mer-hallbar-pa-stadsbiblioteket/"
-CRISIS = "/trygghet/stod-vid-akuta-handelser/"
+CRISIS = "/trygghet-och-sakerhet/trygghet/stod-vid-akuta-handelser/"
 CONSENT_VERSION = 1
 CONSENT_ID = "Abcdefghijklmnopqrstu_"
 PURGE_SECRET = "purge-secret-for-tests"  # noqa: S105 - the test stack's own

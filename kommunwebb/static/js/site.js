@@ -67,3 +67,94 @@
         initAlerts();
     }
 })();
+
+/* The main menu (templates/includes/primary_nav.html). Without JavaScript it already works:
+   each service area is a <details> that opens with Enter or Space, and on a phone the menu is
+   a plain list. This adds the rest of the disclosure pattern:
+   - on a phone, the list folds behind the "Meny" button (aria-expanded tells its state);
+   - Escape closes what is open and puts focus back on what opened it;
+   - clicking outside the menu or tabbing out of it closes the open panel, so it never
+     covers the page;
+   - only one panel is open at a time, also in browsers that ignore <details name>. */
+(function () {
+    "use strict";
+
+    function initMenu() {
+        var nav = document.querySelector("[data-menu]");
+        if (!nav) {
+            return;
+        }
+        var toggle = nav.querySelector("[data-menu-toggle]");
+        var list = document.getElementById(toggle ? toggle.getAttribute("aria-controls") : "");
+        var groups = nav.querySelectorAll("details");
+
+        function setOpen(open) {
+            toggle.setAttribute("aria-expanded", open ? "true" : "false");
+            nav.classList.toggle("primary-nav--open", open);
+        }
+
+        if (toggle && list) {
+            nav.classList.add("primary-nav--collapsible");
+            toggle.hidden = false;
+            setOpen(false);
+            toggle.addEventListener("click", function () {
+                setOpen(toggle.getAttribute("aria-expanded") !== "true");
+            });
+        }
+
+        Array.prototype.forEach.call(groups, function (group) {
+            group.addEventListener("toggle", function () {
+                if (!group.open) {
+                    return;
+                }
+                Array.prototype.forEach.call(groups, function (other) {
+                    if (other !== group && other.open) {
+                        other.open = false;
+                    }
+                });
+            });
+        });
+
+        function closeGroups() {
+            Array.prototype.forEach.call(groups, function (group) {
+                group.open = false;
+            });
+        }
+
+        /* Only when focus leaves the whole menu: closing a panel as focus moves to the next
+           area would shift the phone's accordion under the finger between press and release. */
+        nav.addEventListener("focusout", function (event) {
+            if (event.relatedTarget && !nav.contains(event.relatedTarget)) {
+                closeGroups();
+            }
+        });
+
+        nav.addEventListener("keydown", function (event) {
+            if (event.key !== "Escape") {
+                return;
+            }
+            var open = nav.querySelector("details[open]");
+            if (open) {
+                open.open = false;
+                open.querySelector("summary").focus();
+                event.preventDefault();
+            } else if (toggle && toggle.getAttribute("aria-expanded") === "true") {
+                setOpen(false);
+                toggle.focus();
+                event.preventDefault();
+            }
+        });
+
+        document.addEventListener("click", function (event) {
+            if (!nav.contains(event.target)) {
+                closeGroups();
+            }
+        });
+    }
+
+    if (document.readyState === "loading") {
+        document.addEventListener("DOMContentLoaded", initMenu);
+    } else {
+        initMenu();
+    }
+})();
