@@ -12,13 +12,14 @@ import csv
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import View
 from wagtail.admin.auth import permission_required
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Page
+
+from kommunwebb.core import dates
 
 from . import charts, stats
 from .forms import DateRangeForm
@@ -30,8 +31,7 @@ METRICS_SHOWN = (*CORE, BY_KEY["fcp"])
 
 
 def _chart(points, unit):
-    fmt = "j M" if unit == "day" else "j M Y"
-    labels = [date_format(point.start, fmt) for point in points]
+    labels = [dates.long_date(point.start, year=unit != "day") for point in points]
     series = [
         charts.Series("views", _("Sidvisningar"), [point.views for point in points]),
         charts.Series("visitors", _("Besökare"), [point.visitors for point in points]),

@@ -10,6 +10,7 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable
 
+from kommunwebb.core import dates
 from kommunwebb.core.phone import is_phone_number, tel_href
 
 from .hours import Interval, OpeningStatus, Schedule, SpecialDay
@@ -261,7 +262,7 @@ class TimesMixin(models.Model):
     def times_display(self) -> str:
         if self.closed or self.opens is None or self.closes is None:
             return str(_("Stängt"))
-        return f"{self.opens:%H:%M}–{self.closes:%H:%M}"
+        return dates.time_range(self.opens, self.closes, fixed=True)
 
 
 class OpeningHoursRule(TimesMixin, Orderable):
@@ -313,4 +314,4 @@ class OpeningHoursException(TimesMixin, Orderable):
         ordering = ["date", "sort_order"]
 
     def __str__(self):
-        return f"{self.date:%Y-%m-%d} {self.times_display()}"
+        return f"{dates.numeric_date(self.date)} {self.times_display()}"

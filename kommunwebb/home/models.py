@@ -64,7 +64,13 @@ class HomePage(Page):
 
         return NewsArticlePage.objects.live().public().listing_order()[: self.news_count]
 
-    def upcoming_occurrences(self):
-        from kommunwebb.events.models import EventOccurrence
+    def upcoming_events(self):
+        """The next distinct events, each by its next occurrence: a week-long programme is
+        one row ("flera tillfällen"), not seven that push every other event off the page."""
+        from kommunwebb.events.models import EventOccurrence, EventPage
 
-        return EventOccurrence.objects.upcoming(timezone.now())[: self.events_count]
+        return EventOccurrence.objects.next_per_event(
+            timezone.now(),
+            EventPage.objects.live().public().descendant_of(self),
+            self.events_count,
+        )
