@@ -18,7 +18,7 @@ from kommunwebb.core.blocks import BaseStreamBlock
 from kommunwebb.pagecache.invalidation import next_moment
 
 from .filters import CalendarFilter
-from .schedule import Schedule
+from .schedule import Schedule, place_text
 from .vocabulary import ACCESSIBILITY, AUDIENCES
 
 
@@ -271,10 +271,7 @@ class EventPage(Page):
     def place(self) -> str:
         """The address as the second line under the venue, without saying the venue twice:
         "Rådhustorget" and "Rådhustorget, Sundhamn" make "Rådhustorget, Sundhamn"."""
-        venue, address = self.venue.strip(), self.address.strip()
-        if address.casefold().startswith(venue.casefold()):
-            return address
-        return ", ".join(part for part in (venue, address) if part)
+        return place_text(self.venue, self.address)
 
     def upcoming_occurrences(self):
         return self.occurrences.upcoming(timezone.now())

@@ -88,3 +88,12 @@ class Schedule:
             Row(occurrence=o, label=o.when, times="", is_past=o.end <= self.now)
             for o in self.occurrences
         ]
+
+
+def place_text(venue: str, address: str) -> str:
+    """The venue and its address, the venue said once: "Rådhustorget" at
+    "Rådhustorget, Sundhamn" is "Rådhustorget, Sundhamn"."""
+    venue, address = venue.strip(), address.strip()
+    if venue and address.casefold().startswith(venue.casefold()):
+        return address
+    return ", ".join(part for part in (venue, address) if part)

@@ -14,8 +14,8 @@ from kommunwebb.events.factories import (
     EventOccurrenceFactory,
     EventPageFactory,
 )
-from kommunwebb.events.models import EventOccurrence, EventPage
-from kommunwebb.events.schedule import Schedule
+from kommunwebb.events.models import EventOccurrence
+from kommunwebb.events.schedule import Schedule, place_text
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 NOW = datetime(2026, 12, 1, 12, tzinfo=STOCKHOLM)
@@ -115,9 +115,8 @@ def test_past_event():
         ("Stadsparken", "", "Stadsparken"),
     ],
 )  # fmt: skip
-@pytest.mark.django_db
 def test_the_place_is_said_once(venue, address, expected):
-    assert EventPage(venue=venue, address=address).place == expected
+    assert place_text(venue, address) == expected
 
 
 # --- Pages ---------------------------------------------------------------------------------
