@@ -58,6 +58,16 @@ class DateInput(forms.DateInput):
     def __init__(self):
         super().__init__(format="%Y-%m-%d")
 
+    def format_value(self, value):
+        # A date input holds a valid date or nothing: what could not be read is named in
+        # the error message instead (HTML forbids any other value).
+        if isinstance(value, str):
+            try:
+                date.fromisoformat(value)
+            except ValueError:
+                return None
+        return super().format_value(value)
+
 
 class CalendarFilter(forms.Form):
     period = forms.ChoiceField(
