@@ -299,6 +299,10 @@ class DemoLoader:
         home = self.pages["home"]
         home.services = self._services(content.HOME["services"])
         home.hero_image = self._image(content.HOME["hero"])
+        # The sizes home_page.html asks for, made now rather than by the first visitor.
+        home.hero_image.get_renditions(
+            *(f"fill-{size}-c75|format-webp" for size in ("800x450", "1280x720", "1920x1080"))
+        )
         home.hero_image_alt = content.HOME["hero"].alt
         home.hero_link_text, hero_link = content.HOME["hero_link"]
         home.hero_link = self.pages[hero_link]
