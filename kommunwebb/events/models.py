@@ -7,6 +7,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from rest_framework.relations import SlugRelatedField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
@@ -223,7 +224,11 @@ class EventPage(Page):
         APIField("audience"),
         APIField("organiser"),
         APIField("registration_url"),
-        APIField("categories"),
+        # By name, as residents read them ("Musik"), not by row id.
+        APIField(
+            "categories",
+            serializer=SlugRelatedField(slug_field="name", many=True, read_only=True),
+        ),
         APIField("audiences"),
         APIField("wheelchair_accessible"),
         APIField("hearing_loop"),

@@ -209,3 +209,11 @@ def test_unpublished_events_are_never_listed(client, programme):
     EventOccurrenceFactory(event=hidden, start=NOW + timedelta(days=3), end=NOW + timedelta(days=4))
     hidden.unpublish()
     assert "Hemligt utkast" not in client.get(f"{programme.url}?malgrupp=barn").content.decode()
+
+
+def test_the_api_publishes_what_the_calendar_filters_by(client, programme):
+    singing = programme.get_children().get(title="Sagostund med sång")
+    data = client.get(f"/api/v2/pages/{singing.pk}/").json()
+    assert data["categories"] == ["Musik"]
+    assert data["audiences"] == ["Barn"]
+    assert (data["wheelchair_accessible"], data["hearing_loop"]) == (True, False)
