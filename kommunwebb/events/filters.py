@@ -129,6 +129,13 @@ class CalendarFilter(forms.Form):
         return cleaned
 
     @property
+    def chosen_count(self) -> int:
+        """How many choices the visitor made, for the filter's summary ("3 val")."""
+        if not self.is_bound:
+            return 0
+        return sum(1 for name in self.fields for value in self.data.getlist(name) if value)
+
+    @property
     def is_filtered(self) -> bool:
         return self.is_bound and any(self.data.get(name) for name in self.fields)
 

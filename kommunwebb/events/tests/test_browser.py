@@ -25,6 +25,12 @@ def test_free_events_for_children_this_weekend(chromium, demo_server, width, hei
     page.get_by_role("link", name="Hela kalendern").click()
     page.wait_for_url("**/evenemang/")
 
+    # Beside the results on a desktop; on a phone the results come first, the filter opens.
+    disclosure = page.locator("details.calendar-filter")
+    if width < 1024:
+        assert disclosure.get_attribute("open") is None
+        page.locator(".calendar-filter__summary").click()
+    assert disclosure.get_attribute("open") is not None
     form = page.get_by_role("form", name="Filtrera kalendern")
     form.get_by_label("I helgen").check()
     form.get_by_label("Barn", exact=True).check()
@@ -43,8 +49,9 @@ def test_free_events_for_children_this_weekend(chromium, demo_server, width, hei
     headings = page.locator(".calendar__heading").all_inner_texts()
     assert headings and all(h.startswith(WEEKEND_DAYS) for h in headings), headings
     assert page.locator("#results-heading").inner_text().endswith("som passar")
-    # The choices stay chosen on the result page.
+    # The choices stay chosen on the result page, and the filter says how many.
     assert form.get_by_label("I helgen").is_checked()
+    assert page.locator(".calendar-filter__summary .badge").inner_text() == "3 val"
 
     results = Axe().run(page, options=WCAG_21_AA)
     assert results.violations_count == 0, results.generate_report()

@@ -144,6 +144,7 @@ def test_results_are_grouped_by_day_from_the_periods_first_day(client, programme
     assert soup.select_one("h2#results-heading").get_text(strip=True) == ("3 tillfällen som passar")
     # The form shows what was chosen, so the visitor can change it.
     assert soup.select_one("input[name=period][value=i-helgen]").has_attr("checked")
+    assert soup.select_one(".calendar-filter__summary .badge").get_text(strip=True) == "1 val"
 
 
 @time_machine.travel(NOW, tick=False)

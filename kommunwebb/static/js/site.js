@@ -82,9 +82,23 @@
         });
     }
 
+    /* Disclosures marked data-open-from="64rem" start open on screens at least that wide
+       (the calendar's filter beside its results); on a phone they stay closed, results first. */
+    function initDisclosures() {
+        if (!window.matchMedia) {
+            return;
+        }
+        Array.prototype.forEach.call(document.querySelectorAll("details[data-open-from]"), function (details) {
+            if (window.matchMedia("(min-width: " + details.getAttribute("data-open-from") + ")").matches) {
+                details.open = true;
+            }
+        });
+    }
+
     function init() {
         initAlerts();
         initFilterForms();
+        initDisclosures();
     }
 
     if (document.readyState === "loading") {
