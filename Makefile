@@ -8,8 +8,16 @@ LOCK := requirements.lock
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
+# The audit's tools, from npm into var/tools/ at pinned versions (Lighthouse 12.2 runs on
+# Node.js 20; 13 wants 22). No lock file: the versions here are the whole record.
+LIGHTHOUSE_VERSION := 12.2.3
+VNU_VERSION := 26.9.27
+VNU_JAR := var/tools/vnu/node_modules/vnu-jar/build/dist/vnu.jar
+LIGHTHOUSE_CLI := var/tools/lighthouse/node_modules/lighthouse/cli/index.js
+NPM_INSTALL := npm install --no-save --no-package-lock --no-audit --no-fund --loglevel=error
+
 .DEFAULT_GOAL := help
-.PHONY: help install lock run serve migrate demo superuser test test-fast test-browser lint format messages clean prod-up prod-down bench search-eval
+.PHONY: help install lock run serve migrate demo superuser test test-fast test-browser lint format messages clean prod-up prod-down bench search-eval tools audit
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-14s %s\n", $$1, $$2}'
@@ -46,8 +54,21 @@ run: demo ## Install, migrate, load the demo and serve http://127.0.0.1:8000/
 	@echo "Serving http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/admin/)"
 	HOST=$(HOST) PORT=$(PORT) deploy/serve-embedded
 
-test: install ## Run every suite: lint, checks, unit, integration and browser tests
+test: install $(VNU_JAR) ## Run every suite: lint, checks, unit, integration and browser tests
 	CI=$(CI) bash .ci/test-suites
+
+$(VNU_JAR):
+	mkdir -p var/tools/vnu
+	cd var/tools/vnu && $(NPM_INSTALL) vnu-jar@$(VNU_VERSION)
+
+$(LIGHTHOUSE_CLI):
+	mkdir -p var/tools/lighthouse
+	cd var/tools/lighthouse && $(NPM_INSTALL) lighthouse@$(LIGHTHOUSE_VERSION)
+
+tools: $(VNU_JAR) $(LIGHTHOUSE_CLI) ## Install the audit's tools (Nu HTML checker, Lighthouse) under var/tools/
+
+audit: install tools ## Lighthouse's four scores and the HTML errors of one page of every type
+	$(BIN)/python -m kommunwebb.testing.audit
 
 prod-up: install ## Start the production profile on loopback: PostgreSQL, Redis, gunicorn, Varnish (http://127.0.0.1:8180/)
 	$(BIN)/python deploy/prod.py up

@@ -109,7 +109,9 @@ def demo_server(tmp_path_factory):
     deadline = time.monotonic() + 120
     while True:
         try:
-            urllib.request.urlopen(base + "/", timeout=2)  # noqa: S310 - loopback only
+            # The first page renders slowly on a busy machine: a short timeout would give up
+            # on every try while the render is still under way.
+            urllib.request.urlopen(base + "/", timeout=30)  # noqa: S310 - loopback only
             break
         except OSError:
             if time.monotonic() > deadline or server.poll() is not None:

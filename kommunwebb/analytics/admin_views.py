@@ -12,7 +12,6 @@ import csv
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import View
@@ -20,6 +19,7 @@ from wagtail.admin.auth import permission_required
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Page
 
+from kommunwebb.core import dates
 from kommunwebb.feedback import stats as feedback_stats
 from kommunwebb.feedback.reports import PERMISSION as FEEDBACK_PERMISSION
 from kommunwebb.security.spreadsheets import neutralise
@@ -34,8 +34,7 @@ METRICS_SHOWN = (*CORE, BY_KEY["fcp"])
 
 
 def _chart(points, unit):
-    fmt = "j M" if unit == "day" else "j M Y"
-    labels = [date_format(point.start, fmt) for point in points]
+    labels = [dates.long_date(point.start, year=unit != "day") for point in points]
     series = [
         charts.Series("views", _("Sidvisningar"), [point.views for point in points]),
         charts.Series("visitors", _("Besökare"), [point.visitors for point in points]),

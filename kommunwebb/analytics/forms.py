@@ -5,8 +5,9 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from django import forms
-from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
+
+from kommunwebb.core import dates
 
 from . import rollup
 
@@ -81,7 +82,7 @@ class DateRangeForm(forms.Form):
                     )
                     % {
                         "months": rollup.aggregate_retention_months(),
-                        "date": date_format(earliest, "j F Y"),
+                        "date": dates.long_date(earliest),
                     },
                 )
             data["period"] = "custom"

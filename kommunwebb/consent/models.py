@@ -1,6 +1,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from kommunwebb.core import dates
+
 
 class ConsentRecord(models.Model):
     """Proof of one decision about cookies (GDPR art. 7.1): which random id, under which
@@ -18,7 +20,7 @@ class ConsentRecord(models.Model):
         ordering = ["-decided_at"]
 
     def __str__(self):
-        return f"{self.consent_id} v{self.policy_version} {self.decided_at:%Y-%m-%d %H:%M}"
+        return f"{self.consent_id} v{self.policy_version} {dates.numeric_datetime(self.decided_at)}"
 
     @property
     def statistics(self) -> bool:

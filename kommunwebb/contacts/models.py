@@ -23,6 +23,7 @@ from wagtail.models import (
     WorkflowMixin,
 )
 
+from kommunwebb.core import dates
 from kommunwebb.core.phone import is_phone_number, tel_href
 from kommunwebb.core.visibility import visible
 from kommunwebb.pagecache.invalidation import next_moment
@@ -300,7 +301,7 @@ class TimesMixin(models.Model):
     def times_display(self) -> str:
         if self.closed or self.opens is None or self.closes is None:
             return str(_("Stängt"))
-        return f"{self.opens:%H:%M}–{self.closes:%H:%M}"
+        return dates.time_range(self.opens, self.closes, fixed=True)
 
 
 class OpeningHoursRule(TimesMixin, Orderable):
@@ -352,4 +353,4 @@ class OpeningHoursException(TimesMixin, Orderable):
         ordering = ["date", "sort_order"]
 
     def __str__(self):
-        return f"{self.date:%Y-%m-%d} {self.times_display()}"
+        return f"{dates.numeric_date(self.date)} {self.times_display()}"

@@ -4,9 +4,10 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
 from django.utils.dates import WEEKDAYS
-from django.utils.formats import date_format
 from django.utils.text import capfirst
 from django.utils.translation import gettext
+
+from kommunwebb.core import dates
 
 from .hours import STOCKHOLM, Interval, OpeningStatus, Schedule, holiday_name
 
@@ -17,7 +18,7 @@ MIDNIGHT = time(0)
 
 @dataclass(frozen=True)
 class HoursRow:
-    """One row of an opening-hours table: "Måndag–fredag" | "08:00–16:00"."""
+    """One row of an opening-hours table: "Måndag–fredag" | "08.00–16.00"."""
 
     label: str
     hours: str
@@ -25,33 +26,33 @@ class HoursRow:
 
 
 def status_text(status: OpeningStatus, now: datetime) -> str:
-    """ "Öppet nu – stänger 16:00", "Stängt – öppnar i morgon 08:00" and the like."""
+    """ "Öppet nu – stänger kl. 16.00", "Stängt – öppnar i morgon kl. 8.00" and the like."""
     today = now.astimezone(STOCKHOLM).date()
     if status.is_open:
         if status.closes_at is None:
             return gettext("Öppet dygnet runt")
         closes = status.closes_at.astimezone(STOCKHOLM)
         until = closes.astimezone(UTC) - now.astimezone(UTC)
-        # Closing at midnight reads as 24:00 of the evening before, as on Swedish signs.
+        # Closing at midnight reads as 24.00 of the evening before, as on Swedish signs.
         day = closes.date() - timedelta(days=1) if closes.time() == MIDNIGHT else closes.date()
-        values = {"time": format_time(closes.time(), closing=True)}
-        # "Stänger 03:00" at 23:00 is clear without naming tomorrow.
+        values = {"time": dates.closing_clock(closes.time())}
+        # "Stänger kl. 03.00" at 23.00 is clear without naming tomorrow.
         if day == today or until < timedelta(hours=24):
-            return gettext("Öppet nu – stänger %(time)s") % values
+            return gettext("Öppet nu – stänger kl. %(time)s") % values
         if day == today + timedelta(days=1):
-            return gettext("Öppet nu – stänger i morgon %(time)s") % values
+            return gettext("Öppet nu – stänger i morgon kl. %(time)s") % values
         values["day"] = _day_name(day, today)
-        return gettext("Öppet nu – stänger %(day)s %(time)s") % values
+        return gettext("Öppet nu – stänger %(day)s kl. %(time)s") % values
     if status.opens_at is None:
         return gettext("Stängt")
     opens = status.opens_at.astimezone(STOCKHOLM)
-    values = {"time": format_time(opens.time())}
+    values = {"time": dates.clock(opens.time())}
     if opens.date() == today:
-        return gettext("Stängt – öppnar i dag %(time)s") % values
+        return gettext("Stängt – öppnar i dag kl. %(time)s") % values
     if opens.date() == today + timedelta(days=1):
-        return gettext("Stängt – öppnar i morgon %(time)s") % values
+        return gettext("Stängt – öppnar i morgon kl. %(time)s") % values
     values["day"] = _day_name(opens.date(), today)
-    return gettext("Stängt – öppnar %(day)s %(time)s") % values
+    return gettext("Stängt – öppnar %(day)s kl. %(time)s") % values
 
 
 def weekly_summary(schedule: Schedule) -> list[HoursRow]:
@@ -88,7 +89,7 @@ def upcoming_deviations(schedule: Schedule, today: date, days: int = 30) -> list
         special = schedule.special_day(day)
         if special is None and intervals == schedule.weekly[day.weekday()]:
             continue
-        label = str(capfirst(date_format(day, "l j F")))
+        label = capfirst(dates.weekday_date(day, year=False))
         if name := holiday_name(day):
             label = f"{label} ({name.lower()})"
         rows.append(HoursRow(label, format_intervals(intervals), special.note if special else ""))
@@ -106,13 +107,14 @@ def format_intervals(intervals: tuple[Interval, ...]) -> str:
 
 
 def format_time(moment: time, *, closing: bool = False) -> str:
-    """ "08:00"; a closing at midnight is "24:00", the end of the day rather than its start."""
-    if closing and moment == MIDNIGHT:
-        return "24:00"
-    return f"{moment:%H:%M}"
+    """ "08.00" in the hours table, where every time has the same width; a closing at
+    midnight is "24.00", the end of the day rather than its start."""
+    if closing:
+        return dates.closing_clock(moment, fixed=True)
+    return dates.clock(moment, fixed=True)
 
 
 def _day_name(day: date, today: date) -> str:
     if (day - today).days < WEEKDAY_NAME_DAYS:
         return str(WEEKDAYS[day.weekday()])
-    return date_format(day, "j F")
+    return dates.long_date(day, year=False)

@@ -235,6 +235,14 @@ HOME = {
         "Nyheter, evenemang och kommunens service – och vart du vänder dig när du behöver "
         "hjälp, dag som natt."
     ),
+    # The photo at the top and what it points to (the editor changes both with the seasons).
+    "hero": Picture(
+        "city_morning",
+        11,
+        "Sundhamn en klar morgon",
+        "Illustration: Sundhamns siluett en klar morgon, med gröna kullar i förgrunden.",
+    ),
+    "hero_link": ("Hållbar jul: en vecka av workshoppar på Stadsbiblioteket", "event:hallbar-jul"),
 }
 
 NEWS_INDEX = {
@@ -1292,8 +1300,8 @@ EVENTS = [
         slug="julmarknad-pa-radhustorget",
         title="Julmarknad på Rådhustorget",
         lead=(
-            "Tre dagar med lokalt hantverk, julgodis och musik på Rådhustorget. Marknaden har "
-            "öppet hela dagarna och det kostar ingenting att besöka den."
+            "Tre dagar med lokalt hantverk, julgodis och musik på Rådhustorget. Marknaden är "
+            "öppen fredag till söndag och det kostar ingenting att besöka den."
         ),
         picture=Picture(
             "market_stalls",

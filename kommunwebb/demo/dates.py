@@ -4,12 +4,11 @@ news looks recent and the events are always ahead. Plain functions, no database.
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-STOCKHOLM = ZoneInfo("Europe/Stockholm")
+from django.utils import translation
 
-MONTHS = [
-    "januari", "februari", "mars", "april", "maj", "juni",
-    "juli", "augusti", "september", "oktober", "november", "december",
-]  # fmt: skip
+from kommunwebb.core.dates import long_date
+
+STOCKHOLM = ZoneInfo("Europe/Stockholm")
 
 
 def coming_december(today: date) -> int:
@@ -28,13 +27,19 @@ def next_weekday(today: date, weekday: int, at_least_days: int) -> date:
     return day + timedelta(days=(weekday - day.weekday()) % 7)
 
 
+def weekend_saturday(today: date) -> date:
+    """The Saturday of the coming weekend; on a Sunday, yesterday (this weekend's)."""
+    return today + timedelta(days=5 - today.weekday() if today.weekday() < 6 else -1)
+
+
 def local(day: date, hour: int, minute: int = 0) -> datetime:
     return datetime.combine(day, time(hour, minute), tzinfo=STOCKHOLM)
 
 
 def swedish_date(day: date) -> str:
-    """date(2026, 11, 26) -> "26 november 2026"."""
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+    """date(2026, 11, 26) -> "26 november 2026", in Swedish whatever language is active."""
+    with translation.override("sv"):
+        return long_date(day)
 
 
 def nth_weekday(year: int, month: int, weekday: int, nth: int) -> date:

@@ -25,7 +25,8 @@ from kommunwebb.contacts.models import (
     PhoneNumber,
 )
 from kommunwebb.core.models import SiteSettings, StandardPage
-from kommunwebb.events.models import EventIndexPage, EventOccurrence, EventPage
+from kommunwebb.events.models import EventCategory, EventIndexPage, EventOccurrence, EventPage
+from kommunwebb.events.vocabulary import AUDIENCES
 from kommunwebb.feedback.models import PageFeedback
 from kommunwebb.home.models import HomePage
 from kommunwebb.news.models import NewsArticlePage, NewsIndexPage
@@ -35,7 +36,7 @@ from kommunwebb.roles.sections import require_review, section_group
 from kommunwebb.taxonomy.models import Topic
 from kommunwebb.topics.models import TopicContact, TopicPage
 
-from . import content, dates, form_pages, images, pdf, service_pages, services_content
+from . import calendar, content, dates, form_pages, images, pdf, service_pages, services_content
 
 _PAGE_LINK = re.compile(r'<a page="([^"]+)">')
 
@@ -54,6 +55,8 @@ class DemoLoader:
         self.contacts: dict[str, ContactCard] = {}
         self.documents = {}
         self.topics: dict[str, Topic] = {}
+        # Event page key -> its body, filled in when the pages are published.
+        self.event_bodies: dict[str, list] = {}
         # (event id, sort order) -> (first day, last day) of all-day occurrences.
         # Files written to media storage, removed again if the transaction fails.
         self.written_files: list = []
@@ -70,13 +73,17 @@ class DemoLoader:
         return {
             "pages": len(self.pages),
             "articles": len(content.ARTICLES),
-            "events": len(content.EVENTS),
+            "events": len(content.EVENTS) + len(calendar.EVENTS),
             "contacts": len(self.contacts),
             "images": len(self.written_files) - len(self.documents),
         }
 
     def _load(self):
         self._create_topics()
+        self.categories = {
+            key: EventCategory.objects.get_or_create(slug=slug, defaults={"name": name})[0]
+            for key, (name, slug) in calendar.CATEGORIES.items()
+        }
         self._create_contacts()
         self.documents["report"] = self._document(
             content.REPORT_TITLE,
@@ -168,7 +175,9 @@ class DemoLoader:
             card.save()
             self.contacts[data.key] = card
 
-    def _image(self, picture: content.Picture):
+    def _image(self, picture: content.Picture | None):
+        if picture is None:
+            return None
         jpeg = images.render_jpeg(picture.scene, picture.seed, self.image_size)
         name = f"{picture.scene}-{picture.seed}.jpg"
         image = get_image_model()(
@@ -232,22 +241,9 @@ class DemoLoader:
             )
         self._add_accessibility_statement()
         for data in content.EVENTS:
-            event = EventPage(
-                title=data.title,
-                slug=data.slug,
-                lead=data.lead,
-                image=self._image(data.picture),
-                image_alt=data.picture.alt,
-                venue=data.venue,
-                address=data.address,
-                organiser=data.organiser,
-                audience=data.audience,
-                price=data.price,
-                price_note=data.price_note,
-                registration_url=data.registration_url,
-            )
-            event.occurrences = self._occurrences(data.key)
-            self._add(f"event:{data.key}", "events", event)
+            self._add_event(data, calendar.FACTS[data.key], self._occurrences(data.key))
+        for extra in calendar.EVENTS:
+            self._add_event(extra.event, extra.facts, self._calendar_occurrences(extra.when))
         for data in content.ARTICLES:
             article = NewsArticlePage(
                 title=data.title,
@@ -260,6 +256,52 @@ class DemoLoader:
             article.topics = [self.topics[name] for name in data.topics]
             self._add(f"article:{data.key}", "news", article)
         service_pages.add_pages(self)
+
+    def _add_event(self, data: content.Event, facts: calendar.Facts, occurrences):
+        event = EventPage(
+            title=data.title,
+            slug=data.slug,
+            lead=data.lead,
+            image=self._image(data.picture),
+            image_alt=data.picture.alt if data.picture else "",
+            venue=data.venue,
+            address=data.address,
+            organiser=data.organiser,
+            audience=data.audience,
+            price=data.price,
+            price_note=data.price_note,
+            registration_url=data.registration_url,
+            wheelchair_accessible=facts.wheelchair,
+            hearing_loop=facts.hearing_loop,
+            **{AUDIENCES[slug][0]: True for slug in facts.audiences},
+        )
+        event.occurrences = occurrences
+        self._add(f"event:{data.key}", "events", event)
+        event.categories.set([self.categories[key] for key in facts.categories])
+        self.event_bodies[f"event:{data.key}"] = data.body
+
+    def _calendar_occurrences(self, when: tuple[calendar.When, ...]) -> list[EventOccurrence]:
+        """calendar.py's dates: "weekend" counts from the Saturday of the coming weekend (or
+        of this one, on a Sunday), "today" from the day of loading."""
+        saturday = dates.weekend_saturday(self.today)
+        occurrences = []
+        for slot in when:
+            day = (saturday if slot.anchor == "weekend" else self.today) + timedelta(slot.days)
+            if slot.start is None:
+                last = day + timedelta(days=slot.length - 1)
+                occurrences.append(
+                    EventOccurrence(
+                        all_day=True, start=dates.local(day, 0), end=dates.local(last, 0)
+                    )
+                )
+            else:
+                occurrences.append(
+                    EventOccurrence(
+                        start=dates.local(day, *_hm(slot.start)),
+                        end=dates.local(day, *_hm(slot.end)),
+                    )
+                )
+        return occurrences
 
     def _occurrences(self, key: str) -> list[EventOccurrence]:
         """Dates relative to today: the December ones in the coming December, the others a few
@@ -275,13 +317,14 @@ class DemoLoader:
                 for offset, (title, start, end) in enumerate(content.CHRISTMAS_WEEK)
             ]
         if key == "julmarknad":
+            # Friday to Sunday, with different hours each day.
             friday = dates.first_monday_of_december(self.december) + timedelta(days=11)
             return [
                 EventOccurrence(
-                    all_day=True,
-                    start=dates.local(friday, 0),
-                    end=dates.local(friday + timedelta(days=2), 0),
+                    start=dates.local(friday + timedelta(days=offset), *_hm(opens)),
+                    end=dates.local(friday + timedelta(days=offset), *_hm(closes)),
                 )
+                for offset, (opens, closes) in enumerate(calendar.MARKET_HOURS)
             ]
         if key == "vinterkonsert":
             thursday = dates.next_weekday(self.today, 3, at_least_days=14)
@@ -296,7 +339,16 @@ class DemoLoader:
     # --- Pass 2: streams, publishing and dates ------------------------------------------------
 
     def _publish_pages(self):
-        self._publish(self.pages["home"], days_ago=60)
+        home = self.pages["home"]
+        home.hero_image = self._image(content.HOME["hero"])
+        # The sizes home_page.html asks for, made now rather than by the first visitor.
+        home.hero_image.get_renditions(
+            *(f"fill-{size}-c75|format-webp" for size in ("800x450", "1280x720", "1920x1080"))
+        )
+        home.hero_image_alt = content.HOME["hero"].alt
+        home.hero_link_text, hero_link = content.HOME["hero_link"]
+        home.hero_link = self.pages[hero_link]
+        self._publish(home, days_ago=60)
         self._publish(self.pages["news"], days_ago=60)
         self._publish(self.pages["events"], days_ago=60)
         for data in content.TOPIC_PAGES:
@@ -308,9 +360,9 @@ class DemoLoader:
             page = self.pages[data.key]
             page.body = self._stream(data.body)
             self._publish(page, days_ago=45)
-        for data in content.EVENTS:
-            page = self.pages[f"event:{data.key}"]
-            page.body = self._stream(data.body)
+        for key, body in self.event_bodies.items():
+            page = self.pages[key]
+            page.body = self._stream(body)
             self._publish(page, days_ago=7)
         # Oldest first, so the revision history reads in the order the news was written.
         for index, data in enumerate(sorted(content.ARTICLES, key=lambda a: -a.days_ago)):

@@ -16,9 +16,9 @@ import urllib.request
 
 from django.conf import settings
 from django.core.mail import EmailMessage
-from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
+from kommunwebb.core import dates
 from kommunwebb.outbox import transport as outbox_transport
 from kommunwebb.outbox.transport import PermanentDeliveryError
 
@@ -78,7 +78,7 @@ def _page(delivery: Delivery):
 def render_email(delivery: Delivery) -> EmailMessage:
     submission = delivery.submission
     page = _page(delivery)
-    submitted = formats.date_format(timezone.localtime(submission.submit_time), "Y-m-d H:i")
+    submitted = dates.date_and_time(submission.submit_time)
     lines = [
         _("Nytt svar på formuläret ”%(title)s”.") % {"title": page.title},
         "",

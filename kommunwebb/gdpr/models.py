@@ -9,6 +9,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from kommunwebb.core import dates
+
 
 class RightsRequestAudit(models.Model):
     class Action(models.TextChoices):
@@ -38,4 +40,4 @@ class RightsRequestAudit(models.Model):
         permissions = [("handle_personal_data", "Can handle personal data requests")]
 
     def __str__(self):
-        return f"{self.get_action_display()} {self.performed_at:%Y-%m-%d %H:%M}"
+        return f"{self.get_action_display()} {dates.numeric_datetime(self.performed_at)}"

@@ -1,7 +1,8 @@
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Page
@@ -19,6 +20,51 @@ class HomePage(Page):
         blank=True,
         help_text=_(
             "En mening under sidans rubrik, till exempel vad webbplatsen hjälper till med."
+        ),
+    )
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("bild"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "Ett brett foto från kommunen, minst 1920 × 1080 pixlar. Texten och sökrutan "
+            "visas i en ruta ovanpå, så motivet bör ha sin viktigaste del till höger."
+        ),
+    )
+    hero_image_alt = models.CharField(
+        _("alternativtext för bilden"),
+        max_length=250,
+        blank=True,
+        help_text=_(
+            "Beskriv vad bilden visar. Krävs när en bild är vald, om den inte är dekorativ."
+        ),
+    )
+    hero_image_decorative = models.BooleanField(
+        _("bilden är dekorativ"),
+        default=False,
+        help_text=_(
+            "Bara om bilden inte tillför något för den som inte ser den. Den får då ingen "
+            "alternativtext."
+        ),
+    )
+    hero_link = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("länk i toppen"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Valfritt: något aktuellt att lyfta fram under sökrutan."),
+    )
+    hero_link_text = models.CharField(
+        _("länktext"),
+        max_length=80,
+        blank=True,
+        help_text=_(
+            "Till exempel ”Så plogar vi i vinter”. Sidans rubrik används om fältet är tomt."
         ),
     )
     services = StreamField(
@@ -41,6 +87,16 @@ class HomePage(Page):
     # of the services app. The column stays until a migration of this app removes it.
     content_panels = Page.content_panels + [
         FieldPanel("intro"),
+        MultiFieldPanel(
+            [
+                FieldPanel("hero_image"),
+                FieldPanel("hero_image_alt"),
+                FieldPanel("hero_image_decorative"),
+                PageChooserPanel("hero_link"),
+                FieldPanel("hero_link_text"),
+            ],
+            heading=_("Toppen av startsidan"),
+        ),
         FieldPanel("news_count"),
         FieldPanel("events_count"),
     ]
@@ -66,14 +122,33 @@ class HomePage(Page):
     class Meta:
         verbose_name = _("startsida")
 
+    def clean(self):
+        super().clean()
+        if self.hero_image_decorative:
+            self.hero_image_alt = ""  # a decorative image has none, whatever was typed
+        elif self.hero_image_id and not self.hero_image_alt.strip():
+            raise ValidationError(
+                {
+                    "hero_image_alt": _(
+                        "Skriv en alternativtext som beskriver bilden, eller markera bilden "
+                        "som dekorativ."
+                    )
+                }
+            )
+
     def latest_news(self):
         from kommunwebb.news.models import NewsArticlePage
 
         return visible(NewsArticlePage.objects.all()).listing_order()[: self.news_count]
 
-    def upcoming_occurrences(self):
+    def upcoming_events(self):
+        """The next distinct events, each by its next occurrence: a week-long programme is
+        one row ("flera tillfällen"), not seven that push every other event off the page."""
         from kommunwebb.events.models import EventOccurrence, EventPage
 
         now = timezone.now()
-        events = visible(EventPage.objects.all(), now)
-        return EventOccurrence.objects.upcoming(now).filter(event__in=events)[: self.events_count]
+        return EventOccurrence.objects.next_per_event(
+            now,
+            visible(EventPage.objects.descendant_of(self), now),
+            self.events_count,
+        )

@@ -3,6 +3,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from kommunwebb.core import dates
+
 
 class PurgeRun(models.Model):
     """One kind purged once: how many rows (or files) older than the cutoff were deleted."""
@@ -31,4 +33,4 @@ class PurgeRun(models.Model):
         indexes = [models.Index(fields=["kind", "-started_at"], name="retention_kind_started")]
 
     def __str__(self):
-        return f"{self.kind} {self.started_at:%Y-%m-%d %H:%M}: {self.count}"
+        return f"{self.kind} {dates.numeric_datetime(self.started_at)}: {self.count}"

@@ -152,7 +152,7 @@ def test_phone_numbers_are_checked_and_linked():
 
 def test_rows_describe_themselves():
     card = ContactCardFactory(hours=[(Days.WEEKEND, time(10), time(14))])
-    assert str(card.opening_hours.get()) == "Lördag–söndag 10:00–14:00"
+    assert str(card.opening_hours.get()) == "Lördag–söndag 10.00–14.00"
     exception = OpeningHoursExceptionFactory(card=card, date=date(2026, 6, 5))
     assert str(exception) == "2026-06-05 Stängt"
     assert str(card) == card.name
@@ -175,7 +175,7 @@ def test_the_card_renders_its_status_phones_and_hours():
     assert article.select_one("h3").get_text(strip=True) == "Stödcentrum"
     status = article.select_one("p.opening-status")
     assert status["class"] == ["opening-status", "opening-status--closed"]
-    assert status.get_text(strip=True) == "Stängt – öppnar måndag 08:00"
+    assert status.get_text(strip=True) == "Stängt – öppnar måndag kl. 8.00"
     assert article.select_one('a[href="tel:+4640341000"]').get_text() == "040-34 10 00"
     assert article.select_one('a[href="mailto:stod@example.se"]')
     rows = [
@@ -183,7 +183,7 @@ def test_the_card_renders_its_status_phones_and_hours():
         for tr in article.select("details table.opening-hours tr")
     ]
     assert rows[:3] == [
-        ["Måndag–fredag", "08:00–16:00"],
+        ["Måndag–fredag", "08.00–16.00"],
         ["Lördag–söndag", "Stängt"],
         ["Helgdagar", "Stängt"],
     ]
@@ -196,7 +196,8 @@ def test_the_card_is_open_and_takes_a_heading_level():
         soup = render(card, heading_level=2)
     assert soup.select_one("h2.contact-card__name")
     assert "opening-status--open" in soup.select_one("p.opening-status")["class"]
-    assert soup.select_one("p.opening-status").get_text(strip=True) == "Öppet nu – stänger 16:00"
+    status = soup.select_one("p.opening-status").get_text(strip=True)
+    assert status == "Öppet nu – stänger kl. 16.00"
 
 
 def test_a_card_without_hours_has_no_status_or_table(django_assert_max_num_queries):

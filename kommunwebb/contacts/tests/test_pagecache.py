@@ -77,12 +77,12 @@ def test_changed_opening_hours_show_on_cached_pages(client, pagecache, page_with
         with commit():
             card = ContactCardFactory(hours=[(Days.WEEKDAYS, time(8), time(16))])
         page = page_with_card(card)
-        assert "Öppet nu – stänger 16:00" in html(client, page.url)
+        assert "Öppet nu – stänger kl. 16.00" in html(client, page.url)
         with commit():
             rule = card.opening_hours.get()
             rule.closes = time(17)
             rule.save()
-        assert "Öppet nu – stänger 17:00" in html(client, page.url)
+        assert "Öppet nu – stänger kl. 17.00" in html(client, page.url)
         with commit():
             OpeningHoursExceptionFactory(card=card, date=on_a_wednesday(0, 0).date())
         assert "Öppet nu" not in html(client, page.url)
@@ -95,7 +95,7 @@ def test_opening_status_flips_at_closing_time(client, pagecache, page_with_card,
                 name="Medborgarservice", hours=[(Days.WEEKDAYS, time(8), time(16))]
             )
         page = page_with_card(card)
-        assert "Öppet nu – stänger 16:00" in html(client, page.url)
+        assert "Öppet nu – stänger kl. 16.00" in html(client, page.url)
         response = client.get(page.url)
         assert response["X-Page-Cache"] == "hit"
         assert "s-maxage=600" in response["Cache-Control"]  # ten minutes to closing
@@ -104,4 +104,4 @@ def test_opening_status_flips_at_closing_time(client, pagecache, page_with_card,
     with time_machine.travel(on_a_wednesday(16, 0), tick=False):
         response = client.get(page.url)
         assert response["X-Page-Cache"] == "miss"
-        assert "Stängt – öppnar i morgon 08:00" in response.content.decode()
+        assert "Stängt – öppnar i morgon kl. 8.00" in response.content.decode()

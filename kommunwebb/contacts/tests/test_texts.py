@@ -23,12 +23,12 @@ def text(schedule, *args):
 @pytest.mark.parametrize(
     ("now", "expected"),
     [
-        ((2026, 5, 11, 9), "Öppet nu – stänger 16:00"),
-        ((2026, 5, 11, 7), "Stängt – öppnar i dag 08:00"),
-        ((2026, 5, 14, 17), "Stängt – öppnar i morgon 08:00"),  # Thursday
-        ((2026, 5, 15, 17), "Stängt – öppnar måndag 08:00"),  # Friday
+        ((2026, 5, 11, 9), "Öppet nu – stänger kl. 16.00"),
+        ((2026, 5, 11, 7), "Stängt – öppnar i dag kl. 8.00"),
+        ((2026, 5, 14, 17), "Stängt – öppnar i morgon kl. 8.00"),  # Thursday
+        ((2026, 5, 15, 17), "Stängt – öppnar måndag kl. 8.00"),  # Friday
         # Julafton, juldagen and annandag jul, then the weekend.
-        ((2026, 12, 23, 17), "Stängt – öppnar måndag 08:00"),
+        ((2026, 12, 23, 17), "Stängt – öppnar måndag kl. 8.00"),
     ],
 )
 def test_office_status(now, expected):
@@ -42,9 +42,9 @@ def test_a_date_is_given_a_week_or_more_ahead():
         [SpecialDay(date(2026, 12, 29 + n), ()) for n in range(3)],
     )
     # 29–31 December closed, 1 January a holiday, then a weekend and Trettondedag jul (6th).
-    assert text(closed, 2026, 12, 28, 17) == "Stängt – öppnar 4 januari 08:00"
+    assert text(closed, 2026, 12, 28, 17) == "Stängt – öppnar 4 januari kl. 8.00"
     closed = Schedule(OFFICE.weekly, (), [*closed.special_days, SpecialDay(date(2027, 1, 4), ())])
-    assert text(closed, 2026, 12, 28, 17) == "Stängt – öppnar 5 januari 08:00"
+    assert text(closed, 2026, 12, 28, 17) == "Stängt – öppnar 5 januari kl. 8.00"
 
 
 def test_open_around_the_clock():
@@ -54,8 +54,8 @@ def test_open_around_the_clock():
 
 def test_a_night_closing_is_given_as_a_time_only():
     night = Schedule({4: (Interval(time(16), time(3)),)})
-    assert text(night, 2026, 5, 8, 23) == "Öppet nu – stänger 03:00"
-    assert text(night, 2026, 5, 8, 12) == "Stängt – öppnar i dag 16:00"
+    assert text(night, 2026, 5, 8, 23) == "Öppet nu – stänger kl. 03.00"
+    assert text(night, 2026, 5, 8, 12) == "Stängt – öppnar i dag kl. 16.00"
 
 
 def test_a_closing_days_away_is_named():
@@ -66,15 +66,15 @@ def test_a_closing_days_away_is_named():
             6: (Interval(time(0), time(22)),),
         }
     )
-    assert text(weekend, 2026, 5, 8, 17) == "Öppet nu – stänger söndag 22:00"
-    assert text(weekend, 2026, 5, 9, 17) == "Öppet nu – stänger i morgon 22:00"
-    assert text(weekend, 2026, 5, 10, 17) == "Öppet nu – stänger 22:00"
+    assert text(weekend, 2026, 5, 8, 17) == "Öppet nu – stänger söndag kl. 22.00"
+    assert text(weekend, 2026, 5, 9, 17) == "Öppet nu – stänger i morgon kl. 22.00"
+    assert text(weekend, 2026, 5, 10, 17) == "Öppet nu – stänger kl. 22.00"
 
 
 def test_a_midnight_closing_is_24():
     evenings = Schedule({0: (Interval(time(18), time(0)),)})
-    assert text(evenings, 2026, 5, 11, 19) == "Öppet nu – stänger 24:00"
-    assert weekly_summary(evenings)[0] == HoursRow("Måndag", "18:00–24:00")
+    assert text(evenings, 2026, 5, 11, 19) == "Öppet nu – stänger kl. 24.00"
+    assert weekly_summary(evenings)[0] == HoursRow("Måndag", "18.00–24.00")
 
 
 def test_never_opening_is_just_closed():
@@ -87,11 +87,11 @@ def test_weekly_summary_groups_consecutive_equal_days():
         holiday_intervals=(Interval(time(10), time(14)),),
     )
     assert weekly_summary(schedule) == [
-        HoursRow("Måndag–tisdag", "08:00–16:00"),
-        HoursRow("Onsdag", "08:00–12:00, 13:00–16:00"),
-        HoursRow("Torsdag–fredag", "08:00–16:00"),
+        HoursRow("Måndag–tisdag", "08.00–16.00"),
+        HoursRow("Onsdag", "08.00–12.00, 13.00–16.00"),
+        HoursRow("Torsdag–fredag", "08.00–16.00"),
         HoursRow("Lördag–söndag", "Stängt"),
-        HoursRow("Helgdagar", "10:00–14:00"),
+        HoursRow("Helgdagar", "10.00–14.00"),
     ]
 
 
@@ -99,7 +99,7 @@ def test_weekly_summary_of_an_every_day_line():
     always = Schedule(dict.fromkeys(range(7), (Interval(time(0), time(0)),)))
     assert weekly_summary(always) == [HoursRow("Alla dagar", "Dygnet runt")]
     evenings = Schedule(dict.fromkeys(range(7), (Interval(time(16), time(3)),)))
-    assert weekly_summary(evenings) == [HoursRow("Alla dagar", "16:00–03:00")]
+    assert weekly_summary(evenings) == [HoursRow("Alla dagar", "16.00–03.00")]
 
 
 def test_upcoming_deviations_name_holidays_and_exceptions():
@@ -110,7 +110,7 @@ def test_upcoming_deviations_name_holidays_and_exceptions():
     )
     rows = upcoming_deviations(schedule, date(2026, 12, 20), days=7)
     assert rows == [
-        HoursRow("Tisdag 22 december", "08:00–12:00", "Personalfest"),
+        HoursRow("Tisdag 22 december", "08.00–12.00", "Personalfest"),
         HoursRow("Torsdag 24 december (julafton)", "Stängt"),
         HoursRow("Fredag 25 december (juldagen)", "Stängt"),
     ]
@@ -118,4 +118,4 @@ def test_upcoming_deviations_name_holidays_and_exceptions():
 
 def test_english_interface_gets_english_status_text():
     with translation.override("en"):
-        assert text(OFFICE, 2026, 5, 15, 17) == "Closed – opens on Monday at 08:00"
+        assert text(OFFICE, 2026, 5, 15, 17) == "Closed – opens on Monday at 8.00"

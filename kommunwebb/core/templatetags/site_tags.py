@@ -158,13 +158,15 @@ class Day:
 
 
 @register.simple_tag
-def group_by_day(occurrences):
+def group_by_day(occurrences, since=None):
     """Group calendar occurrences under the local day they are on. Something that began
-    before today and still goes on is listed under today, not under a day that has passed."""
+    before today (or before ``since``, the first day of a filtered period) and still goes on
+    is listed under that day, not under a day that has passed."""
     today = timezone.localdate()
+    first = max(today, since) if since else today
     days: dict[date, Day] = {}
     for occurrence in occurrences:
-        day = max(timezone.localtime(occurrence.start).date(), today)
+        day = max(timezone.localtime(occurrence.start).date(), first)
         if day not in days:
             days[day] = Day(
                 day=day,
@@ -234,15 +236,6 @@ def phone_href(number):
 def model_label(obj):
     """ "news.newsarticlepage" for a news article: lets a template branch on a page's type."""
     return obj._meta.label_lower
-
-
-@register.filter
-def datetime_attr(value):
-    """A <time datetime> value in local time, to the second: "2026-11-12T10:00:00+01:00".
-    (Django's "c" format adds microseconds, which HTML does not allow.)"""
-    if not value:
-        return ""
-    return timezone.localtime(value).isoformat(timespec="seconds")
 
 
 @register.simple_tag

@@ -21,7 +21,7 @@ from kommunwebb.contacts.models import ContactCard, Days, OpeningHoursRule
 from kommunwebb.core.models import SiteSettings, StandardPage
 from kommunwebb.demo import content, dates
 from kommunwebb.demo.loader import DemoLoader
-from kommunwebb.events.models import EventOccurrence, EventPage
+from kommunwebb.events.models import EventCategory, EventIndexPage, EventOccurrence, EventPage
 from kommunwebb.feedback.models import PageFeedback
 from kommunwebb.home.models import HomePage
 from kommunwebb.linkcheck.models import ExternalLink, LinkUse
@@ -399,14 +399,40 @@ class LoadDemoDataTests(TestCase):
 
     def test_other_events(self):
         market = EventPage.objects.get(slug="julmarknad-pa-radhustorget")
-        (occurrence,) = market.all_occurrences()
-        assert occurrence.all_day and occurrence.is_multi_day
-        assert (occurrence.last_day - timezone.localtime(occurrence.start).date()).days == 2
+        schedule = market.schedule()
+        # Friday to Sunday with each day's opening hours, the place said once.
+        assert schedule.is_run_of_days and len(schedule.occurrences) == 3
+        assert schedule.heading == "Öppettider"
+        assert schedule.occurrences[0].first_day.weekday() == 4
+        assert market.place == "Rådhustorget, Sundhamn"
         concert = EventPage.objects.get(slug="vinterkonsert-med-kulturskolan")
         (evening,) = concert.all_occurrences()
         assert timezone.localtime(evening.start).hour >= 18
         assert concert.price and concert.registration_url
         assert EventOccurrence.objects.upcoming(timezone.now()).count() >= 10
+
+    def test_the_calendar_has_something_for_every_filter(self):
+        calendar = EventIndexPage.objects.get()
+        # Free events for children this weekend, whatever day the demo was loaded.
+        response = self.client.get(f"{calendar.url}?period=i-helgen&malgrupp=barn&gratis=1")
+        found = {o.event.title for o in response.context["occurrences"]}
+        assert "Vinterlek i Kanalparken" in found
+        assert all(
+            o.event.is_free and o.event.for_children for o in response.context["occurrences"]
+        )
+        for query in (
+            "malgrupp=unga",
+            "malgrupp=vuxna",
+            "malgrupp=seniorer",
+            "tillganglighet=rullstol",
+            "tillganglighet=horslinga",
+            "period=denna-manad",
+            "period=i-dag",
+            *(f"kategori={c.slug}" for c in EventCategory.objects.all()),
+        ):
+            response = self.client.get(f"{calendar.url}?{query}")
+            assert response.status_code == 200
+            assert response.context["occurrences"], query
 
     def test_crisis_lines_and_their_hours(self):
         support = ContactCard.objects.get(name="Stödcentrum")

@@ -49,7 +49,7 @@ def test_the_events_on_the_home_page(client, home):
     html = client.get(home.url).content.decode()
     assert "Synligt evenemang" in html
     assert_none_shown(html, hidden)
-    assert [o.event.title for o in home.upcoming_occurrences()] == ["Synligt evenemang"]
+    assert [o.event.title for o in home.upcoming_events()] == ["Synligt evenemang"]
 
 
 def test_shortcuts_menu_and_footer_lead_only_to_pages_a_visitor_may_see(client, home):

@@ -72,7 +72,7 @@ def test_ensure_scheduled_is_idempotent(isolated_jobs):
         call_command("schedule_jobs", stdout=StringIO())
         out = StringIO()
         call_command("schedule_jobs", stdout=out)
-    assert "test.nightly: next run already queued for 2025-06-02 03:30" in out.getvalue()
+    assert "test.nightly: next run already queued for 2025-06-02 03.30" in out.getvalue()
     runs = schedule.queued_runs("test.nightly")
     assert len(runs) == 1
     assert runs[0].run_after == local(2025, 6, 2, 3, 30)

@@ -61,10 +61,50 @@
         updateRegion(region);
     }
 
-    if (document.readyState === "loading") {
-        document.addEventListener("DOMContentLoaded", initAlerts);
-    } else {
+    /* GET forms marked data-drop-empty (the calendar's filter) leave empty fields out of the
+       address, so a shared link says only what was chosen: ?period=i-helgen&malgrupp=barn.
+       Without JavaScript the empty fields are sent too, and mean the same. */
+    function initFilterForms() {
+        Array.prototype.forEach.call(document.querySelectorAll("form[data-drop-empty]"), function (form) {
+            form.addEventListener("submit", function () {
+                Array.prototype.forEach.call(form.elements, function (field) {
+                    if (field.name && !field.disabled && field.value === "") {
+                        field.disabled = true;
+                    }
+                });
+            });
+        });
+        // Back to the page from the browser's cache: the fields work again.
+        window.addEventListener("pageshow", function () {
+            Array.prototype.forEach.call(document.querySelectorAll("form[data-drop-empty] [disabled]"), function (field) {
+                field.disabled = false;
+            });
+        });
+    }
+
+    /* Disclosures marked data-open-from="64rem" start open on screens at least that wide
+       (the calendar's filter beside its results); on a phone they stay closed, results first. */
+    function initDisclosures() {
+        if (!window.matchMedia) {
+            return;
+        }
+        Array.prototype.forEach.call(document.querySelectorAll("details[data-open-from]"), function (details) {
+            if (window.matchMedia("(min-width: " + details.getAttribute("data-open-from") + ")").matches) {
+                details.open = true;
+            }
+        });
+    }
+
+    function init() {
         initAlerts();
+        initFilterForms();
+        initDisclosures();
+    }
+
+    if (document.readyState === "loading") {
+        document.addEventListener("DOMContentLoaded", init);
+    } else {
+        init();
     }
 })();
 

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
-from django.utils import timezone
 
+from kommunwebb.core import dates
 from kommunwebb.operations import schedule
 
 
@@ -12,7 +12,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         for job, when, created in schedule.ensure_scheduled():
-            local = f"{timezone.localtime(when):%Y-%m-%d %H:%M %Z}" if when else ""
+            local = dates.numeric_datetime(when) if when else ""
             if when is None:
                 self.stdout.write(
                     f"{job.name}: not queued, the task backend cannot defer tasks "

@@ -2,14 +2,14 @@ import sys
 import time
 
 from django.core.management.base import BaseCommand, CommandError
-from django.utils import timezone
 
+from kommunwebb.core import dates
 from kommunwebb.retention import engine, registry
 from kommunwebb.retention.purging import DEFAULT_BATCH_SIZE
 
 
 def _when(moment) -> str:
-    return f"{timezone.localtime(moment):%Y-%m-%d %H:%M:%S %Z}"
+    return dates.numeric_datetime(moment, seconds=True)
 
 
 def _days(period) -> str:
