@@ -8,6 +8,7 @@ e-service can be a form on the site) everything is filled in and published.
 
 from datetime import timedelta
 
+from kommunwebb.core import dates as core_dates
 from kommunwebb.politics.models import CommitteePage, Meeting
 from kommunwebb.services.models import (
     AreaContact,
@@ -155,7 +156,7 @@ def _create_eservices(loader) -> dict[str, EService]:
 
 def _time_text(start, minutes: int) -> str:
     end = start + timedelta(minutes=minutes)
-    return f"kl. {start:%H.%M}–{end:%H.%M}"
+    return f"kl. {core_dates.time_range(start, end, fixed=True)}"
 
 
 def _agenda(committee: Committee, index: int) -> list:

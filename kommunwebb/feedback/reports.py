@@ -11,6 +11,8 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, NumberColumn, TitleColumn
 from wagtail.admin.views.reports import ReportView
 
+from kommunwebb.core import dates
+
 from . import stats
 from .models import PageFeedback
 
@@ -127,7 +129,7 @@ class CommentsView(PeriodMixin, ReportView):
         from django.urls import reverse
 
         for row in rows:
-            row.commented_on = timezone.localtime(row.commented_at).strftime("%Y-%m-%d %H:%M")
+            row.commented_on = dates.numeric_datetime(row.commented_at)
             row.page_title = row.page.title
             row.answer = _("Ja") if row.helpful else _("Nej")
             row.edit_url = reverse("wagtailadmin_pages:edit", args=[row.page_id])

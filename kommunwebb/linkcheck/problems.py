@@ -4,9 +4,10 @@ each page's edit view."""
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import Page, Site
+
+from kommunwebb.core import dates
 
 from . import internal
 from .models import PROBLEM_STATUSES, ExternalLink, LinkUse, LostReference
@@ -39,11 +40,11 @@ class Problem:
 
     @property
     def since_text(self) -> str:
-        return timezone.localtime(self.since).strftime("%Y-%m-%d") if self.since else "–"
+        return dates.numeric_date(self.since) if self.since else "–"
 
     @property
     def checked_text(self) -> str:
-        return timezone.localtime(self.checked).strftime("%Y-%m-%d %H:%M") if self.checked else "–"
+        return dates.numeric_datetime(self.checked) if self.checked else "–"
 
 
 def _internal(page_id: int | None) -> list[Problem]:

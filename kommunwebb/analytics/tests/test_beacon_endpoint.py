@@ -83,9 +83,15 @@ def test_draft_pages_are_ignored(article, post_beacon):
 
 
 def test_percent_encoded_paths_find_their_page(home, post_beacon):
+    from wagtail.models import Page
+
     from kommunwebb.core.factories import StandardPageFactory
 
-    page = StandardPageFactory(parent=home, slug="väder", title="Väder")
+    page = StandardPageFactory(parent=home, slug="vader", title="Väder")
+    # A page whose address was made before new addresses became ASCII (core/slugs.py).
+    Page.objects.filter(pk=page.pk).update(
+        slug="väder", url_path=page.url_path.replace("/vader/", "/väder/")
+    )
     assert post_beacon({"p": "/v%C3%A4der/"}).status_code == 204
     assert BeaconEvent.objects.get().page_id == page.pk
 

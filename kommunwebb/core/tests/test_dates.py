@@ -151,6 +151,7 @@ CODE_ALLOWED = {
     "analytics/models.py": "a month in ISO 8601 in debugging representations",
     "forms/builder.py": "the value of a datetime-local input, which the browser parses",
     "settings/base.py": "the formats the admin's date pickers read and write",
+    "security/wellknown.py": "the Expires field of security.txt (RFC 9116, ISO 8601 in UTC)",
 }
 
 

@@ -10,6 +10,7 @@ from kommunwebb.events.models import EventIndexPage, EventPage
 from kommunwebb.forms.models import FormPage
 from kommunwebb.home.models import HomePage
 from kommunwebb.news.models import NewsArticlePage, NewsIndexPage
+from kommunwebb.services.models import EServiceIndexPage, ServiceAreaPage, ServiceIndexPage
 from kommunwebb.topics.models import TopicPage
 
 
@@ -28,8 +29,10 @@ class PageTreeTests(WagtailPageTestCase):
         self.assertAllowedSubpageTypes(EventPage, set())
 
     def test_topics_and_standard_pages(self):
-        self.assertAllowedParentPageTypes(TopicPage, {HomePage, TopicPage})
-        self.assertAllowedParentPageTypes(StandardPage, {HomePage, StandardPage, TopicPage})
+        self.assertAllowedParentPageTypes(TopicPage, {HomePage, TopicPage, ServiceAreaPage})
+        self.assertAllowedParentPageTypes(
+            StandardPage, {HomePage, StandardPage, TopicPage, ServiceAreaPage}
+        )
         self.assertAllowedSubpageTypes(
             HomePage,
             {
@@ -39,6 +42,9 @@ class PageTreeTests(WagtailPageTestCase):
                 StandardPage,
                 FormPage,
                 AccessibilityStatementPage,
+                ServiceAreaPage,
+                ServiceIndexPage,
+                EServiceIndexPage,
             },
         )
         self.assertAllowedParentPageTypes(AccessibilityStatementPage, {HomePage})

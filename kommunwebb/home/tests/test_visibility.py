@@ -14,6 +14,7 @@ from kommunwebb.events.factories import (
     EventPageFactory,
 )
 from kommunwebb.news.factories import NewsArticlePageFactory, NewsIndexPageFactory
+from kommunwebb.services.models import ServiceNavigation
 from kommunwebb.testing.hidden import assert_none_shown, hidden_pages
 
 pytestmark = pytest.mark.django_db
@@ -55,10 +56,13 @@ def test_the_events_on_the_home_page(client, home):
 def test_shortcuts_menu_and_footer_lead_only_to_pages_a_visitor_may_see(client, home):
     shown = publish(StandardPageFactory(parent=home, title="Synlig sida", show_in_menus=True))
     hidden = hidden_pages(StandardPageFactory, home, word="Sida", show_in_menus=True)
-    home.services = [
+    # "Hitta snabbt" on the home page is the site's navigation setting (services app).
+    navigation = ServiceNavigation.for_site(home.get_site())
+    navigation.quick_links = [
         ("service", {"title": f"Genväg till {page.title}", "page": page, "url": ""})
         for page in [shown, *hidden.values()]
     ]
+    navigation.save()
     publish(home)
     settings = SiteSettings.for_site(home.get_site())
     settings.about_page, settings.cookies_page = hidden["privat"], hidden["utgangen"]

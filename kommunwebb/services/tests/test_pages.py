@@ -2,7 +2,6 @@
 ever sees live, public pages in them."""
 
 import pytest
-from taggit.models import Tag
 from wagtail.models import Page, PageViewRestriction
 from wagtail.test.utils import WagtailPageTestCase
 
@@ -27,6 +26,7 @@ from kommunwebb.services.models import (
     ServicePage,
     ServiceRelatedPage,
 )
+from kommunwebb.taxonomy.models import Topic
 from kommunwebb.topics.models import TopicPage
 
 
@@ -106,7 +106,7 @@ def test_related_pages_leave_out_drafts_and_restricted_pages(client, home):
 
 
 def test_area_page_lists_its_services_eservices_news_and_contacts(client, home):
-    tag = Tag.objects.create(name="Barn och utbildning", slug="barn-och-utbildning")
+    tag = Topic.objects.create(name="Barn och utbildning", slug="barn-och-utbildning")
     area = ServiceAreaPageFactory(parent=home, title="Barn och utbildning", topic=tag)
     shared = EServiceFactory(name="Ansök om plats")
     preschool = ServicePageFactory(
@@ -121,7 +121,7 @@ def test_area_page_lists_its_services_eservices_news_and_contacts(client, home):
     AreaContact.objects.create(page=area, card=ContactCardFactory(name="Skolkontoret"))
     news = NewsIndexPageFactory(parent=home)
     article = NewsArticlePageFactory(parent=news, title="Ny förskola i Ekbacka")
-    article.tags.add(tag)
+    article.topics.add(tag)
     article.save_revision().publish()
 
     assert [s.index_label for s in area.all_services()] == ["Fritidshem", "Förskola", "Skolval"]
