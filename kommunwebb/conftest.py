@@ -139,6 +139,10 @@ def demo_manage(demo_server):
     root = Path(__file__).resolve().parent.parent
 
     def run(*args: str) -> str:
+        if args and args[0] == "shell":
+            # Django 5.2's shell announces its automatic imports on stdout; callers read
+            # only what their code prints.
+            args = ("shell", "--verbosity=0", *args[1:])
         result = subprocess.run(
             [sys.executable, "manage.py", *args],
             cwd=root,
@@ -244,3 +248,34 @@ def commit(django_capture_on_commit_callbacks):
             yield callbacks
 
     return run
+
+
+@pytest.fixture(scope="session")
+def admin_login(demo_server, demo_manage):
+    """Log a browser page in to the demo server's admin as an existing account, with the
+    second factor superusers, Webbredaktör and Dataskydd need (security/twofactor.py): the
+    account gets an authenticator device, and its current code is typed when asked."""
+    from django_otp.oath import totp
+
+    def log_in(page, username: str, password: str):
+        key = username.encode().hex().ljust(40, "0")[:40]
+        demo_manage(
+            "shell",
+            "-c",
+            "from django.contrib.auth.models import User;"
+            "from django_otp.plugins.otp_totp.models import TOTPDevice;"
+            f"u = User.objects.get(username='{username}');"
+            # last_t = -1: a code of this half-minute may be used again by the next login.
+            "TOTPDevice.objects.update_or_create(user=u, name='test',"
+            f" defaults={{'key': '{key}', 'confirmed': True, 'last_t': -1}})",
+        )
+        page.goto(demo_server + "/admin/login/")
+        page.fill("#id_username", username)
+        page.fill("#id_password", password)
+        page.click("button[type=submit]")
+        page.wait_for_url("**/admin/tvastegs/verifiera/**")
+        page.fill("#id_code", f"{totp(bytes.fromhex(key)):06d}")
+        page.click("button[type=submit]")
+        page.wait_for_url("**/admin/")
+
+    return log_in

@@ -195,7 +195,9 @@ def suggestion_taken(request):
         data = json.loads(request.body[:2048] or b"{}")
         query = str(data.get("q", ""))[:MAX_QUERY_LENGTH]
         page_id = int(data.get("page"))
-    except (ValueError, TypeError, AttributeError):
+    except (ValueError, TypeError, AttributeError, OverflowError):
+        return HttpResponse(status=400)
+    if not 0 < page_id < 2**31:  # a page id, not a number the database cannot hold
         return HttpResponse(status=400)
     if "\x00" in query or not query.strip() or not ratelimit.allow(request):
         return HttpResponse(status=400 if "\x00" in query or not query.strip() else 429)

@@ -25,14 +25,10 @@ def add_page_url(demo_server, demo_manage):
     return f"{demo_server}/admin/pages/add/core/standardpage/{home_id}/"
 
 
-def test_slugs_are_ascii_as_the_editor_types(chromium, demo_server, add_page_url):
+def test_slugs_are_ascii_as_the_editor_types(chromium, demo_server, add_page_url, admin_login):
     context = chromium.new_context(locale="sv-SE")
     page = context.new_page()
-    page.goto(demo_server + "/admin/login/")
-    page.fill("#id_username", "slugredaktor")
-    page.fill("#id_password", PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_url("**/admin/")
+    admin_login(page, "slugredaktor", PASSWORD)
     page.goto(add_page_url)
     page.fill("#id_title", "Åtgärder för äldre i Öresund")
     slug = page.locator("#id_slug")

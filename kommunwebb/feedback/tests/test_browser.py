@@ -10,7 +10,7 @@ pytestmark = pytest.mark.browser
 
 WCAG_21_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
 SECTION = "[data-page-feedback]"
-PAGE = "/stod-vid-akuta-handelser/"
+PAGE = "/trygghet-och-sakerhet/trygghet/stod-vid-akuta-handelser/"
 
 
 def stored(demo_manage, page_slug: str) -> list[dict]:

@@ -67,7 +67,9 @@ def broken(demo_manage):
     server.server_close()
 
 
-def test_an_editor_sees_the_broken_links_at_once(chromium, demo_server, demo_manage, broken):
+def test_an_editor_sees_the_broken_links_at_once(
+    chromium, demo_server, demo_manage, broken, admin_login
+):
     # Unpublished by an editor a moment ago: the report knows without any worker.
     shell(
         demo_manage,
@@ -76,11 +78,7 @@ def test_an_editor_sees_the_broken_links_at_once(chromium, demo_server, demo_man
     )
     context = chromium.new_context(locale="sv-SE", viewport={"width": 1366, "height": 900})
     page = context.new_page()
-    page.goto(demo_server + "/admin/login/")
-    page.fill("#id_username", "lankar")
-    page.fill("#id_password", PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_url("**/admin/")
+    admin_login(page, "lankar", PASSWORD)
     page.goto(demo_server + "/admin/lankar/")
     assert page.locator("h1").inner_text().strip() == "Brutna länkar"
     table = page.locator("main table")

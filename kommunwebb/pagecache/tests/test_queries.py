@@ -17,7 +17,8 @@ from kommunwebb.taxonomy.factories import topics
 
 pytestmark = pytest.mark.django_db
 
-MAX_QUERIES = 15
+# 16 since the page's responsible unit is shown under it (review); issue 17 lowers it.
+MAX_QUERIES = 16
 
 
 @pytest.fixture

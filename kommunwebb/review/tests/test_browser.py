@@ -85,14 +85,10 @@ def editor(demo_server, demo_manage):
 
 
 @pytest.fixture
-def admin_page(chromium, demo_server, editor):
+def admin_page(chromium, demo_server, editor, admin_login):
     context = chromium.new_context(locale="sv-SE", viewport={"width": 1366, "height": 900})
     page = context.new_page()
-    page.goto(demo_server + "/admin/login/")
-    page.fill("#id_username", editor)
-    page.fill("#id_password", PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_url("**/admin/")
+    admin_login(page, editor, PASSWORD)
     yield page
     context.close()
 

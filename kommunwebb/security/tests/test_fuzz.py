@@ -143,6 +143,10 @@ PATTERN_NAMES = {
     "wagtailapi",
     "consent",
     "beacon",
+    "search_suggestion_taken",
+    "answer",
+    "thanks",
+    "comment",
     "wagtailcore_authenticate_with_password",
     "wagtail_serve",
     "wagtailcore_login",
@@ -163,6 +167,7 @@ FIXED_PATHS = [
     "/api/v2/documents/",
     "/samtycke/",
     "/_util/login/",
+    "/sidrespons/tack/",
 ]
 TEMPLATED_PATHS = [
     "/flode/amne/{}.rss",
@@ -304,6 +309,35 @@ class NoServerErrorOnHostileInput(TestCase):
         )
         response = self.client.post(path, raw, content_type="application/x-www-form-urlencoded")
         self.check(response, f"POST {path} (bytes)")
+
+    @FUZZ
+    @given(
+        fields=st.dictionaries(
+            st.one_of(st.sampled_from(["answer", "page", "t", "comment", "next"]), TEXT),
+            TEXT,
+            max_size=5,
+        ),
+        accept=st.sampled_from(["text/html", "application/json", ""]),
+    )
+    def test_page_feedback_takes_any_post(self, fields, accept):
+        for path in ("/sidrespons/", "/sidrespons/kommentar/"):
+            response = self.client.post(path, fields, HTTP_ACCEPT=accept)
+            self.check(response, f"POST {path}")
+
+    @FUZZ
+    @given(
+        body=st.one_of(
+            st.binary(max_size=500),
+            st.dictionaries(
+                st.sampled_from(["q", "page"]),
+                st.one_of(st.none(), st.integers(), st.floats(), TEXT),
+                max_size=2,
+            ).map(lambda value: json.dumps(value).encode()),
+        )
+    )
+    def test_the_search_suggestion_count_takes_anything(self, body):
+        response = self.client.post("/sok/forslag/valt/", body, content_type="application/json")
+        self.check(response, "POST /sok/forslag/valt/")
 
     @FUZZ
     @given(
