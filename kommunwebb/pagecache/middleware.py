@@ -12,6 +12,7 @@ from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers, patch_vary_headers
 
+from . import memo
 from .conf import page_cache, setting
 from .invalidation import GENERATION_KEY, current_generation, deadline_for
 from .keys import cache_key, variant
@@ -111,6 +112,8 @@ class PageCacheMiddleware:
         response, key, generation = lookup(request)
         if response is not None:
             return response
+        # A render: Wagtail's site for the host as of this generation, without a query.
+        memo.site(request)
         response = self.get_response(request)
         return self._finish(request, response, key, generation)
 

@@ -223,3 +223,26 @@ def test_page_served_signal_counts_hits(rf, article):
     request = rf.get("/luftkvalitet/", headers={"User-Agent": BROWSER})
     on_page_served(None, request=request, response=HttpResponse("<p>hi</p>"), hit=True)
     assert views() == [(article.pk, "", "d", 1)]
+
+
+def test_the_most_viewed_pages_of_the_last_hour_are_named_for_warming(home, article):
+    from kommunwebb.analytics.pages import most_viewed_paths
+    from kommunwebb.core.factories import StandardPageFactory
+
+    now = datetime(2026, 11, 30, 10, 20, tzinfo=UTC).timestamp()
+    hour = int(now) // 3600 * 3600
+    school = StandardPageFactory(parent=home, slug="skola", title="Skola")
+    draft = StandardPageFactory(parent=home, slug="utkast", title="Utkast", live=False)
+    old = StandardPageFactory(parent=home, slug="gammal", title="Gammal")
+    for page, when, count in (
+        (article, hour, 30),
+        (school, hour - 3600, 20),
+        (school, hour, 15),
+        (draft, hour, 500),  # not public: never fetched
+        (old, hour - 7200, 900),  # two hours ago
+    ):
+        HourlyPageViews.objects.create(
+            hour=when, page_id=page.pk, referrer_host="", device="d", views=count
+        )
+    assert most_viewed_paths(5, now=now) == ["/skola/", "/luftkvalitet/"]
+    assert most_viewed_paths(1, now=now) == ["/skola/"]
