@@ -71,7 +71,13 @@ class PageCacheFastPath:
         response._resource_closers.append(response._fast_request.close)
         del response._fast_request
         status = f"{response.status_code} {response.reason_phrase}"
-        start_response(status, list(response.items()))
+        start_response(
+            status,
+            [
+                *response.items(),
+                *(("Set-Cookie", c.output(header="")) for c in response.cookies.values()),
+            ],
+        )
         return response
 
     def hit(self, environ):
@@ -87,8 +93,7 @@ class PageCacheFastPath:
             # Django answers it, with its own error handling and logging.
             logger.debug("page cache fast path: left to Django", exc_info=True)
             return None
-        hit = getattr(request, "_pagecache_fast_hit", None)
-        if hit is None or response is not hit or response.cookies:
+        if getattr(request, "_pagecache_fast_hit", None) is not response:
             # An outer middleware answered by itself (a refused request): Django's job.
             return None
         signals.request_started.send(sender=WSGIHandler, environ=environ)

@@ -262,7 +262,7 @@ def test_a_scheduled_change_reaches_varnish_at_its_moment(stack):
             .replace("LEAD", repr(lead))
             .replace("AHEAD", "20")
         )
-        moment = json.loads(stack.manage("shell", "-c", script))
+        moment = json.loads(stack.manage("shell", "-v", "0", "-c", script))
         assert time.time() < moment, "the machine was too slow to schedule ahead"
         fetch(stack.url + ARTICLE)
         status, headers, html = fetch(stack.url + ARTICLE)
