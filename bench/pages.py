@@ -143,8 +143,8 @@ def wrk(url: str, connections: int, seconds: int, script: Path | None = None) ->
 
 
 LABELS = {
-    "a": "(a) article, every request a miss",
-    "w": "(w) bare Wagtail page, every one a miss",
+    "a": "(a) article, each request a miss",
+    "w": "(w) bare Wagtail page, each a miss",
     "b": "(b) embedded page cache",
     "c": "(c) production profile (Varnish)",
     "d": "(d) nginx, static file",
