@@ -1,11 +1,12 @@
-"""Page speed under a crisis spike: the same demo news article, four ways, side by side.
+"""Page speed under a crisis spike: the same demo news article, five ways, side by side.
 
     (a) the article rendered by the app server (gunicorn, embedded settings) on every
         request: each asks with a new query string, so each is a page-cache miss, as every
         page is once after a publish (what the site shares is kept per generation, memo.py)
     (w) a bare Wagtail page (wagtailcore.Page, Wagtail's own one-line template) asked the
         same way of the same server and database in the same run: the yardstick for (a)
-    (b) the embedded default (gunicorn, page cache in files under var/cache/)
+    (b) the embedded default: the article from the page cache (files under var/cache/),
+        answered by the WSGI fast path in front of Django (pagecache/fastpath.py)
     (c) the production profile (Varnish 7 in front of gunicorn, PostgreSQL 15, Redis 7)
     (d) nginx serving the identical HTML bytes as a static file (the machine's ceiling)
 
