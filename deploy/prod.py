@@ -183,20 +183,10 @@ class Profile:
             self.say("manage.py ingest_pageviews is missing: Varnish hits are not counted")
             return
         if not services.alive_pidfile(self.run / "ncsa.pid"):
-            ncsa = shlex.join(
-                [
-                    "varnishncsa",
-                    "-n",
-                    str(services.varnish_name(self.varnish)),
-                    "-q",
-                    services.NCSA_QUERY,
-                    "-F",
-                    services.NCSA_FORMAT,
-                ]
-            )
-            ingest = shlex.join([sys.executable, "manage.py", "ingest_pageviews"])
+            hits = shlex.join(services.hit_log_command(self.varnish))
+            ingest = shlex.join([sys.executable, "manage.py", "ingest_pageviews", "--varnishlog"])
             services.spawn(
-                ["sh", "-c", f"{ncsa} | {ingest}"],
+                ["sh", "-c", f"{hits} | {ingest}"],
                 self.run / "ncsa.pid",
                 self.dir / "ingest.log",
                 env=env,

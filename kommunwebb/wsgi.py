@@ -4,7 +4,12 @@ import os
 from django.core.wsgi import get_wsgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kommunwebb.settings.dev")
-application = get_wsgi_application()
+django_application = get_wsgi_application()
+
+from kommunwebb.pagecache.fastpath import PageCacheFastPath  # noqa: E402 - needs Django set up
+
+# Page-cache hits are answered in front of Django's handler (docs/performance.md).
+application = PageCacheFastPath(django_application)
 
 
 def settle():

@@ -9,6 +9,7 @@ class AnalyticsConfig(AppConfig):
 
     def ready(self):
         self._connect_page_cache()
+        self._register_popular_pages()
         self._register_retention()
         self._schedule_rollup()
 
@@ -20,6 +21,15 @@ class AnalyticsConfig(AppConfig):
         from .counting import on_page_served
 
         page_served.connect(on_page_served, dispatch_uid="kommunwebb.analytics.page_served")
+
+    def _register_popular_pages(self):
+        # After a publish the page cache renders the most viewed pages again before
+        # visitors ask (docs/performance.md).
+        from kommunwebb.pagecache.varnish import register_popular
+
+        from .pages import most_viewed_paths
+
+        register_popular(most_viewed_paths)
 
     def _schedule_rollup(self):
         from datetime import timedelta

@@ -124,3 +124,32 @@ def _lookup(site, path: str) -> int | None:
         .values_list("pk", flat=True)
         .first()
     )
+
+
+def most_viewed_paths(limit: int, now: float | None = None) -> list[str]:
+    """The paths of the ``limit`` visible pages viewed most in the current and the previous
+    clock hour (the counts are kept per hour), most viewed first."""
+    from urllib.parse import urlsplit
+
+    from django.db.models import Sum
+    from wagtail.models import Page
+
+    from kommunwebb.core.visibility import visible
+
+    from .models import HourlyPageViews
+
+    since = int(time.time() if now is None else now) // 3600 * 3600 - 3600
+    top = list(
+        HourlyPageViews.objects.filter(hour__gte=since)
+        .values("page_id")
+        .annotate(total=Sum("views"))
+        .order_by("-total", "page_id")
+        .values_list("page_id", flat=True)[: limit * 2]
+    )
+    pages = {page.pk: page for page in visible(Page.objects.filter(pk__in=top))}
+    paths = []
+    for page_id in top:
+        url = pages[page_id].get_url() if page_id in pages else None
+        if url:
+            paths.append(urlsplit(url).path)
+    return paths[:limit]

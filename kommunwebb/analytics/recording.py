@@ -32,9 +32,17 @@ _MAX_PENDING = 200_000
 
 
 def record_pageview(
-    path: str, referrer: str, user_agent: str, when: datetime, *, site=None, own_hosts=None
+    path: str,
+    referrer: str,
+    user_agent: str,
+    when: datetime,
+    *,
+    site=None,
+    own_hosts=None,
+    views: int = 1,
 ) -> bool:
-    """Count one view of the page at ``path`` (contract C3). Returns whether it counted.
+    """Count one view (or ``views`` identical ones) of the page at ``path`` (contract C3).
+    Returns whether it counted.
 
     Unknown paths, pages that are not live and public, and bots are ignored. Of the
     referrer only an external host is kept; of the user agent only the device class."""
@@ -47,12 +55,14 @@ def record_pageview(
         return False
     hosts = pages.own_hosts() if own_hosts is None else own_hosts
     host = devices.referrer_host(referrer, hosts)
-    return record_page_id(page_id, host, device, when)
+    return record_page_id(page_id, host, device, when, views=views)
 
 
-def record_page_id(page_id: int, referrer_host: str, device: str, when: datetime) -> bool:
+def record_page_id(
+    page_id: int, referrer_host: str, device: str, when: datetime, *, views: int = 1
+) -> bool:
     hour = int(when.timestamp()) // 3600 * 3600
-    _buffer.add_view((hour, page_id, referrer_host, device))
+    _buffer.add_view((hour, page_id, referrer_host, device), views)
     return True
 
 
@@ -116,10 +126,10 @@ class _Buffer:
     def size() -> int:
         return int(getattr(settings, "ANALYTICS_BUFFER_SIZE", 1000))
 
-    def add_view(self, key) -> None:
+    def add_view(self, key, views: int = 1) -> None:
         with self.lock:
-            self.views[key] += 1
-            self.pending += 1
+            self.views[key] += views
+            self.pending += views
         self._after_add()
 
     def add_beacon(self, row: tuple) -> None:

@@ -1,3 +1,5 @@
+import copy
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -6,6 +8,8 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
+
+from kommunwebb.pagecache import memo
 
 from .blocks import BaseStreamBlock
 from .visibility import is_visible
@@ -49,6 +53,24 @@ class StandardPage(Page):
 @register_setting(icon="site")
 class SiteSettings(BaseSiteSetting):
     """Who runs the site and where the footer's required links go."""
+
+    @classmethod
+    def for_request(cls, request):
+        """Wagtail's ``for_request`` (kept on the request), with the row read once per
+        content generation (pagecache.memo; saving the settings invalidates, apps.py): a
+        render asks no query for it. Each request gets its own copy, since Wagtail keeps
+        the request on the instance."""
+        attr = cls.get_cache_attr_name()
+        if hasattr(request, attr):
+            return getattr(request, attr)
+        site = memo.site(request)
+        if site is None:
+            return super().for_request(request)
+        shared = memo.shared(("site_settings", site.pk), lambda: cls.for_site(site), request)
+        instance = copy.copy(shared)
+        instance._request = request
+        setattr(request, attr, instance)
+        return instance
 
     organisation_name = models.CharField(
         _("organisationens namn"), max_length=120, default="Exempelstads kommun"

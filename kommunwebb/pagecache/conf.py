@@ -27,6 +27,8 @@ DEFAULTS = {
     "PUBLIC_HOST": "",
     # Pages fetched through Varnish right after every invalidation (the crisis page).
     "WARM_PATHS": (),
+    # And this many of the pages visitors wanted most in the last hour (register_popular).
+    "WARM_POPULAR": 10,
     # More models whose changes invalidate ("app_label.ModelName").
     "DEPENDENCIES": (),
 }

@@ -61,6 +61,24 @@ def shared(key: Hashable, compute: Callable[[], T], request=None) -> T:
     return value
 
 
+def site(request):
+    """Wagtail's site for ``request`` (``Site.find_for_request``), kept per host and port
+    like every other shared fact, and left where Wagtail looks first (``_wagtail_site``):
+    the page cache's middleware calls this before a render, so Wagtail's routing, the
+    templates and the site settings find the site without a query."""
+    if request is None:
+        return None
+    if hasattr(request, "_wagtail_site"):
+        return request._wagtail_site
+    from django.http.request import split_domain_port
+    from wagtail.models import Site
+
+    hostname, port = split_domain_port(request._get_raw_host())[0], request.get_port()
+    found = shared(("site", hostname, port), lambda: Site._find_for_request(request), request)
+    request._wagtail_site = found
+    return found
+
+
 def clear():
     """Forget everything (tests)."""
     with _lock:

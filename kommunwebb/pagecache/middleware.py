@@ -12,6 +12,7 @@ from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers, patch_vary_headers
 
+from . import memo
 from .conf import page_cache, setting
 from .invalidation import GENERATION_KEY, current_generation, deadline_for
 from .keys import cache_key, variant
@@ -74,6 +75,31 @@ def is_shareable(response) -> bool:
     return vary <= _VARY_ALLOWED
 
 
+def lookup(request):
+    """``(response, key, generation)``: the stored answer to an anonymous candidate request
+    (``is_anonymous_candidate``, the cache switched on) or ``None`` with the key and the
+    generation a render is stored under. The one way a hit is made: by the middleware below
+    and by the WSGI fast path in front of Django (fastpath.py)."""
+    cache = page_cache()
+    key = cache_key(request, variant(request))
+    found = cache.get_many((GENERATION_KEY, key))
+    generation = found.get(GENERATION_KEY) or current_generation(cache)
+    # For what the page shares with every other (memo.py): no second read.
+    request._pagecache_generation = generation
+    entry = found.get(key)
+    now = time.time()
+    if entry is None or entry.generation != generation or entry.expires_at <= now:
+        return None, key, generation
+    response = HttpResponse(entry.content, status=entry.status)
+    for name, value in entry.headers:
+        response.headers[name] = value
+    response.headers["Cache-Control"] = cache_control(int(entry.expires_at - now))
+    response.headers["X-Page-Cache"] = "hit"
+    if request.method == "GET":
+        page_served.send(sender=PageCacheMiddleware, request=request, response=response, hit=True)
+    return response, key, generation
+
+
 class PageCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
@@ -83,26 +109,11 @@ class PageCacheMiddleware:
             return self._finish(request, self.get_response(request), None, None)
         if not setting("ENABLED"):
             return self._finish(request, self.get_response(request), "", None)
-
-        cache = page_cache()
-        key = cache_key(request, variant(request))
-        found = cache.get_many((GENERATION_KEY, key))
-        generation = found.get(GENERATION_KEY) or current_generation(cache)
-        # For what the page shares with every other (memo.py): no second read.
-        request._pagecache_generation = generation
-        entry = found.get(key)
-        now = time.time()
-        if entry is not None and entry.generation == generation and entry.expires_at > now:
-            response = HttpResponse(entry.content, status=entry.status)
-            for name, value in entry.headers:
-                response.headers[name] = value
-            response.headers["Cache-Control"] = cache_control(int(entry.expires_at - now))
-            response.headers["X-Page-Cache"] = "hit"
-            if request.method == "GET":
-                page_served.send(
-                    sender=PageCacheMiddleware, request=request, response=response, hit=True
-                )
+        response, key, generation = lookup(request)
+        if response is not None:
             return response
+        # A render: Wagtail's site for the host as of this generation, without a query.
+        memo.site(request)
         response = self.get_response(request)
         return self._finish(request, response, key, generation)
 

@@ -4,16 +4,19 @@ Every object Varnish stores is tagged ``kw-all`` (and with its host and path) by
 deploy/varnish/default.vcl. After each invalidation we soft-purge ``kw-all``: the copies stop
 being fresh at once but stay in Varnish's grace, so they can still be served if the app or the
 database goes down afterwards. Then the pages in PAGECACHE_WARM_PATHS (the crisis-support
-page) are fetched again through Varnish, in every consent variant, so they are never cold.
+page) and the pages visitors wanted most in the last hour (``register_popular``) are fetched
+again through Varnish, in every consent variant, so they are never cold.
 """
 
 import logging
 import threading
+from collections.abc import Callable
 from urllib.error import URLError
 from urllib.parse import urlsplit
 from urllib.request import Request, urlopen
 
 from django.conf import settings
+from django.db import connections
 from wagtail.contrib.frontend_cache.backends.http import HTTPBackend, PurgeRequest
 
 from .conf import setting
@@ -109,10 +112,46 @@ def warm(paths=None) -> dict[str, int]:
     return results
 
 
+# Functions ``fn(limit) -> [path, ...]`` naming the pages visitors want most right now,
+# most wanted first (the analytics app registers the most viewed of the last hour).
+_popular_sources: list[Callable[[int], list[str]]] = []
+
+
+def register_popular(fn: Callable[[int], list[str]]):
+    """After every publish, the paths ``fn`` names are rendered again (through Varnish, in
+    every consent variant) before visitors ask: under a spike those are the pages that would
+    otherwise all miss at once. Registered in an app's ``AppConfig.ready()``."""
+    if fn not in _popular_sources:
+        _popular_sources.append(fn)
+    return fn
+
+
+def warm_paths() -> list[str]:
+    """PAGECACHE_WARM_PATHS (the crisis page) first, then up to PAGECACHE_WARM_POPULAR of
+    the most wanted pages, each once."""
+    paths = list(setting("WARM_PATHS"))
+    limit = setting("WARM_POPULAR")
+    for source in _popular_sources if limit > 0 else ():
+        try:
+            paths += list(source(limit))[:limit]
+        except Exception:
+            # Warming is a favour to the next visitors; it must never break a publish.
+            logger.exception("pagecache: could not list the most wanted pages")
+    return list(dict.fromkeys(paths))
+
+
+def warm_after_invalidation():
+    try:
+        warm(warm_paths())
+    finally:
+        # This thread's own database connection must not outlive it.
+        connections.close_all()
+
+
 def after_invalidation():
     if not setting("VARNISH_URL"):
         return
     purge_all()
-    if setting("WARM_PATHS"):
+    if setting("WARM_PATHS") or (_popular_sources and setting("WARM_POPULAR") > 0):
         # In the background: an editor's publish should not wait for pages to render.
-        threading.Thread(target=warm, name="pagecache-warm", daemon=True).start()
+        threading.Thread(target=warm_after_invalidation, name="pagecache-warm", daemon=True).start()

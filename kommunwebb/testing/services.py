@@ -27,14 +27,25 @@ ROOT = Path(__file__).resolve().parents[2]
 PG_BIN = Path(os.environ.get("KOMMUNWEBB_PG_BIN", "/usr/lib/postgresql/15/bin"))
 VCL_TEMPLATE = ROOT / "deploy" / "varnish" / "default.vcl.in"
 # Client addresses never enter Varnish's shared-memory log: the records that carry them are
-# masked, and headers are logged only through std.log("kw_*") lines in the VCL.
-VSL_MASK = "-SessOpen,-ReqStart,-ReqHeader,-BereqHeader,-ReqUnset,-BereqUnset,-ReqAcct,-Proxy"
+# masked, and request headers are logged only through the VCL's std.log("kw...") record.
+# The records of every response's headers, the VCL's steps and its timestamps are masked
+# too: a cache hit wrote some forty records, now about ten, and whatever reads the log
+# skips the rest unread (docs/performance.md, "The edge"). To look at them while
+# debugging: varnishadm param.set vsl_mask +RespHeader (and so on).
+VSL_MASK = (
+    "-SessOpen,-ReqStart,-ReqHeader,-BereqHeader,-ReqUnset,-BereqUnset,-ReqAcct,-Proxy,"
+    "-RespHeader,-RespUnset,-RespProtocol,-RespReason,-ReqProtocol,-VCL_call,-VCL_return,"
+    "-Timestamp,-Filters"
+)
+# The longest log record: a page view's path, referrer and user agent in one.
+VSL_RECLEN = 2048
 
 
-# Page views Varnish serves itself, as `path<TAB>referrer<TAB>user agent` lines for
-# `manage.py ingest_pageviews` (contract C3): the VCL marks them with std.log("kw_*").
-NCSA_QUERY = "VCL_Log:kw_count eq 1"
-NCSA_FORMAT = "%U\t%{VCL_Log:kw_ref}x\t%{VCL_Log:kw_ua}x"
+def hit_log_command(workdir: Path) -> list[str]:
+    """Page views Varnish answers itself (contract C3), for `manage.py ingest_pageviews
+    --varnishlog`: the VCL's one record per counted hit, and nothing else, read from the
+    shared-memory log without assembling transactions (``-g raw``)."""
+    return ["varnishlog", "-n", str(varnish_name(workdir)), "-g", "raw", "-i", "VCL_Log"]
 
 
 class ServiceError(RuntimeError):
@@ -428,6 +439,8 @@ def start_varnish(
             "127.0.0.1:0",
             "-p",
             f"vsl_mask={VSL_MASK}",
+            "-p",
+            f"vsl_reclen={VSL_RECLEN}",
             "-p",
             "thread_pool_min=50",
         ],

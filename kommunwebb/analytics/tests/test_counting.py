@@ -139,6 +139,53 @@ def test_ingest_pageviews_reads_varnish_lines(article):
     assert sorted(views()) == [(article.pk, "", "m", 1), (article.pk, "bing.com", "d", 1)]
 
 
+class TrickleStream:
+    """Standard input as a pipe hands it over: a few bytes at a time, lines cut anywhere."""
+
+    def __init__(self, data: bytes, size: int):
+        self.buffer = self
+        self.data, self.size = data, size
+
+    def read1(self, n):
+        chunk, self.data = self.data[: min(n, self.size)], self.data[min(n, self.size) :]
+        return chunk
+
+
+def ingest(stream, *args):
+    import sys
+
+    out, old = io.StringIO(), sys.stdin
+    sys.stdin = stream
+    try:
+        call_command("ingest_pageviews", *args, stdout=out)
+    finally:
+        sys.stdin = old
+    return out.getvalue()
+
+
+def varnishlog_records(count: int, line: str, start: int = 32770) -> bytes:
+    return "".join(
+        f"{start + 2 * n:>10} VCL_Log        c kw\t{line}\n" for n in range(count)
+    ).encode()
+
+
+@pytest.mark.parametrize("size", [7, 1 << 16])
+def test_ingest_pageviews_counts_varnish_records_in_blocks(article, size):
+    """Varnish's own records (services.hit_log_command), however the pipe cuts them: every
+    view counted once, identical lines together, the query string and a tab in the user
+    agent no obstacle, other log records and bots ignored."""
+    data = (
+        varnishlog_records(1500, f"/luftkvalitet/\thttps://www.bing.com/\t{BROWSER}")
+        + varnishlog_records(700, f"/luftkvalitet/?a=1\t\t{PHONE}\twith a tab")
+        + varnishlog_records(5, "/luftkvalitet/\t\tcurl/8.0")
+        + b"     32999 VCL_Log        c something else\n"
+        + b"     33001 Begin          c req 33000 rxreq\n"
+    )
+    output = ingest(TrickleStream(data, size), "--varnishlog")
+    assert "Counted 2200 page views; ignored 5 lines." in output
+    assert sorted(views()) == [(article.pk, "", "m", 700), (article.pk, "bing.com", "d", 1500)]
+
+
 @pytest.fixture
 def page_cache_on(settings):
     from kommunwebb.pagecache import memo
@@ -176,3 +223,26 @@ def test_page_served_signal_counts_hits(rf, article):
     request = rf.get("/luftkvalitet/", headers={"User-Agent": BROWSER})
     on_page_served(None, request=request, response=HttpResponse("<p>hi</p>"), hit=True)
     assert views() == [(article.pk, "", "d", 1)]
+
+
+def test_the_most_viewed_pages_of_the_last_hour_are_named_for_warming(home, article):
+    from kommunwebb.analytics.pages import most_viewed_paths
+    from kommunwebb.core.factories import StandardPageFactory
+
+    now = datetime(2026, 11, 30, 10, 20, tzinfo=UTC).timestamp()
+    hour = int(now) // 3600 * 3600
+    school = StandardPageFactory(parent=home, slug="skola", title="Skola")
+    draft = StandardPageFactory(parent=home, slug="utkast", title="Utkast", live=False)
+    old = StandardPageFactory(parent=home, slug="gammal", title="Gammal")
+    for page, when, count in (
+        (article, hour, 30),
+        (school, hour - 3600, 20),
+        (school, hour, 15),
+        (draft, hour, 500),  # not public: never fetched
+        (old, hour - 7200, 900),  # two hours ago
+    ):
+        HourlyPageViews.objects.create(
+            hour=when, page_id=page.pk, referrer_host="", device="d", views=count
+        )
+    assert most_viewed_paths(5, now=now) == ["/skola/", "/luftkvalitet/"]
+    assert most_viewed_paths(1, now=now) == ["/skola/"]

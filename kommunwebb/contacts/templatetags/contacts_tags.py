@@ -4,6 +4,8 @@ from datetime import datetime
 from django import template
 from django.utils import timezone
 
+from kommunwebb.pagecache import memo
+
 from ..hours import STOCKHOLM, OpeningStatus, Schedule
 from ..texts import HoursRow, status_text, upcoming_deviations, weekly_summary
 
@@ -38,11 +40,17 @@ class StatusLine:
 
 
 def _schedule(context, card) -> Schedule:
-    # The status line and the table both need the schedule; build it (two queries) once.
+    # The status line and the table both need the schedule; build it (two queries) once,
+    # and once per content generation for a saved card (pagecache.memo: saving a card or
+    # its hours invalidates, apps.py). A preview shows the editor's unsaved rows: its own.
     cache = context.render_context.setdefault("contacts_schedules", {})
     key = id(card)
     if key not in cache:
-        cache[key] = card.schedule()
+        request = context.get("request")
+        if card.pk is None or getattr(request, "is_preview", False):
+            cache[key] = card.schedule()
+        else:
+            cache[key] = memo.shared(("contact_schedule", card.pk), card.schedule, request)
     return cache[key]
 
 

@@ -7,7 +7,6 @@ from datetime import date, timedelta
 from django import template
 from django.apps import apps
 from django.db.models import prefetch_related_objects
-from django.http.request import split_domain_port
 from django.utils import timezone
 from wagtail.models import Page, Site
 
@@ -20,18 +19,7 @@ register = template.Library()
 
 
 def _site(context):
-    request = context.get("request")
-    if request is None:
-        return None
-    site = getattr(request, "_wagtail_site", None)
-    if site is None:
-        hostname, port = split_domain_port(request._get_raw_host())[0], request.get_port()
-        site = memo.shared(
-            ("site", hostname, port), lambda: Site.find_for_request(request), request
-        )
-        # Where Wagtail's own Site.find_for_request looks first.
-        request._wagtail_site = site
-    return site
+    return memo.site(context.get("request"))
 
 
 def _page_path(page):

@@ -54,3 +54,55 @@ def test_a_registered_deadline_bounds_every_entry(monkeypatch):
     assert compute_deadline(NOON) > NOON + timedelta(minutes=5)
     register_deadline(lambda now: now + timedelta(minutes=5))
     assert compute_deadline(NOON) == NOON + timedelta(minutes=5)
+
+
+# --- Warming the most wanted pages after a publish --------------------------------------
+
+
+def test_warm_paths_are_the_crisis_page_then_the_most_wanted_each_once(monkeypatch, settings):
+    from kommunwebb.pagecache import varnish
+
+    settings.PAGECACHE_WARM_PATHS = ("/kris/",)
+    settings.PAGECACHE_WARM_POPULAR = 2
+    monkeypatch.setattr(varnish, "_popular_sources", [])
+    asked = []
+
+    def popular(limit):
+        asked.append(limit)
+        return ["/nyheter/", "/kris/", "/evenemang/", "/skola/"]
+
+    def broken(limit):
+        raise RuntimeError("the statistics are down")
+
+    varnish.register_popular(popular)
+    varnish.register_popular(broken)
+    varnish.register_popular(popular)  # once only
+    assert varnish.warm_paths() == ["/kris/", "/nyheter/"]
+    assert asked == [2]
+    settings.PAGECACHE_WARM_POPULAR = 0
+    assert varnish.warm_paths() == ["/kris/"]
+
+
+def test_after_a_publish_the_warmer_fetches_them_in_the_background(monkeypatch, settings):
+    from kommunwebb.pagecache import varnish
+
+    settings.PAGECACHE_VARNISH_URL = "http://127.0.0.1:9"
+    settings.PAGECACHE_WARM_PATHS = ()
+    settings.PAGECACHE_WARM_POPULAR = 5
+    monkeypatch.setattr(varnish, "_popular_sources", [lambda limit: ["/nyheter/a/"]])
+    monkeypatch.setattr(varnish, "purge_all", lambda: True)
+    warmed, threads = [], []
+    monkeypatch.setattr(varnish, "warm", lambda paths=None: warmed.append(paths))
+
+    class Inline:
+        def __init__(self, target, name, daemon):
+            self.target = target
+            threads.append(name)
+
+        def start(self):
+            self.target()
+
+    monkeypatch.setattr(varnish.threading, "Thread", Inline)
+    varnish.after_invalidation()
+    assert warmed == [["/nyheter/a/"]]
+    assert threads == ["pagecache-warm"]

@@ -3,6 +3,7 @@ gunicorn running the production settings, on loopback. Skips locally without Var
 (which installs it) a skip fails."""
 
 import os
+import re
 import shutil
 import sqlite3
 import subprocess
@@ -193,16 +194,28 @@ def test_hits_are_logged_for_analytics_without_the_client_address(stack):
         stack.url + ARTICLE,
         {"User-Agent": "Mozilla/5.0 (Android 14; Mobile)", "Referer": "https://example.se/x"},
     )
+    # A prefetch and the warmer are not page views.
+    fetch(stack.url + ARTICLE, {"User-Agent": "Mozilla/5.0 (X11)", "Sec-Purpose": "prefetch"})
+    fetch(stack.url + ARTICLE, {"User-Agent": "Kommunwebb-cache-warmer/1.0 (bot)"})
     name = str(services.varnish_name(stack.root / "varnish"))
     result = subprocess.run(
-        ["varnishncsa", "-n", name, "-d", "-q", services.NCSA_QUERY, "-F", services.NCSA_FORMAT],
+        [*services.hit_log_command(stack.root / "varnish"), "-d"],
         capture_output=True,
         text=True,
         timeout=30,
         check=True,
     )
-    lines = result.stdout.splitlines()
-    assert f"{ARTICLE}\thttps://example.se/x\tMozilla/5.0 (Android 14; Mobile)" in lines
+    records = [line.split(None, 3)[3] for line in result.stdout.splitlines() if line.strip()]
+    assert f"kw\t{ARTICLE}\thttps://example.se/x\tMozilla/5.0 (Android 14; Mobile)" in records
+    assert not [r for r in records if "X11" in r or "warmer" in r or not r.startswith("kw\t")]
+    # The production profile's pipe: these records, counted by the ingest in one block.
+    counted = services.manage(
+        "ingest_pageviews", "--varnishlog", env=stack.env, input=result.stdout
+    ).stdout
+    numbers = re.search(r"Counted (\d+) page views; ignored (\d+) lines", counted).groups()
+    views, ignored = map(int, numbers)
+    assert views + ignored == len(records)
+    assert views >= sum("Android 14" in r for r in records) >= 2
     raw = subprocess.run(
         ["varnishlog", "-n", name, "-d", "-g", "raw"],
         capture_output=True,
@@ -249,7 +262,7 @@ def test_a_scheduled_change_reaches_varnish_at_its_moment(stack):
             .replace("LEAD", repr(lead))
             .replace("AHEAD", "20")
         )
-        moment = json.loads(stack.manage("shell", "-c", script))
+        moment = json.loads(stack.manage("shell", "-v", "0", "-c", script))
         assert time.time() < moment, "the machine was too slow to schedule ahead"
         fetch(stack.url + ARTICLE)
         status, headers, html = fetch(stack.url + ARTICLE)
