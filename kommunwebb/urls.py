@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -28,7 +29,9 @@ if settings.KOMMUNWEBB_SERVE_MEDIA:
 
     urlpatterns += [re_path(r"^media/(?P<path>.*)$", serve_media)]
 
-urlpatterns += [path("", include(wagtail_urls))]
+# Swedish pages at their own addresses (/), every other content language under its prefix
+# (/en/, /fi/, /ar/): Wagtail serves each locale's tree (kommunwebb/languages).
+urlpatterns += i18n_patterns(path("", include(wagtail_urls)), prefix_default_language=False)
 
 # Swedish error pages that render without the database (kommunwebb/security/errors.py).
 handler400 = "kommunwebb.security.errors.bad_request"
