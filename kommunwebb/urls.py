@@ -5,6 +5,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from kommunwebb.opendata.urls import feed_urlpatterns
 from kommunwebb.security.wellknown import security_txt
 
 urlpatterns = [
@@ -30,8 +31,13 @@ if settings.KOMMUNWEBB_SERVE_MEDIA:
     urlpatterns += [re_path(r"^media/(?P<path>.*)$", serve_media)]
 
 # Swedish pages at their own addresses (/), every other content language under its prefix
-# (/en/, /fi/, /ar/): Wagtail serves each locale's tree (kommunwebb/languages).
-urlpatterns += i18n_patterns(path("", include(wagtail_urls)), prefix_default_language=False)
+# (/en/, /fi/, /ar/): Wagtail serves each locale's tree, and each has its news feeds
+# (kommunwebb/languages).
+urlpatterns += i18n_patterns(
+    path("", include(feed_urlpatterns)),
+    path("", include(wagtail_urls)),
+    prefix_default_language=False,
+)
 
 # Swedish error pages that render without the database (kommunwebb/security/errors.py).
 handler400 = "kommunwebb.security.errors.bad_request"

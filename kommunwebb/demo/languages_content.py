@@ -269,9 +269,7 @@ PAGES = {
                     "tallenna IP-osoitettasi.</p>"
                 ),
                 subheading("Palaute verkkosivustosta"),
-                paragraph(
-                    f"<p>Löysitkö virheen? Lähetä sähköpostia osoitteeseen {WEB_EMAIL}.</p>"
-                ),
+                paragraph(f"<p>Löysitkö virheen? Lähetä sähköpostia osoitteeseen {WEB_EMAIL}.</p>"),
             ],
         },
         "ar": {

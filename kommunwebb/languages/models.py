@@ -29,7 +29,7 @@ def pages_in(code: str, request=None):
 
 
 class LanguagesPage(Page):
-    """"Andra språk / Other languages": each language the site publishes in, named in
+    """ "Andra språk / Other languages": each language the site publishes in, named in
     itself, with what exists in it."""
 
     intro = models.TextField(_("ingress"), max_length=400, blank=True)

@@ -18,9 +18,7 @@ class OutOfDate:
 def out_of_date() -> list[OutOfDate]:
     """Pages published after their translations were synced, each with the locales whose
     translation wagtail-localize keeps in step (those "synced", not written by hand)."""
-    page_types = ContentType.objects.filter(
-        pk__in=Page.objects.values("content_type")
-    ).values("pk")
+    page_types = ContentType.objects.filter(pk__in=Page.objects.values("content_type")).values("pk")
     sources = {
         source.object_id: source
         for source in TranslationSource.objects.filter(specific_content_type__in=page_types)
@@ -46,5 +44,3 @@ def out_of_date() -> list[OutOfDate]:
         if locales:
             result.append(OutOfDate(page=page, source=source, locales=locales))
     return result
-
-

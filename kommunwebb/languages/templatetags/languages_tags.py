@@ -28,7 +28,7 @@ def language_of(page=None) -> str:
 
 @register.simple_tag
 def direction_of(page=None) -> str:
-    """"rtl" for a page in Arabic or Persian, "ltr" otherwise."""
+    """ "rtl" for a page in Arabic or Persian, "ltr" otherwise."""
     return direction(page_language(page))
 
 

@@ -48,9 +48,7 @@ def translate_home_and(page, locale, editor, commit):
     return page.get_translation(locale).specific
 
 
-def test_a_page_is_translated_side_by_side_and_published(
-    swedish_page, english, editor, commit
-):
+def test_a_page_is_translated_side_by_side_and_published(swedish_page, english, editor, commit):
     translated = translate_home_and(swedish_page, english, editor, commit)
     assert translated.locale == english
     assert translated.url.startswith("/en/")
