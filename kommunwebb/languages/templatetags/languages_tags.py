@@ -20,6 +20,12 @@ def page_language(page) -> str:
     return translation.get_language() or main_language()
 
 
+@register.simple_tag(name="main_language")
+def main_language_code() -> str:
+    """The site's main language (Swedish), in which alerts and most pages are written."""
+    return main_language()
+
+
 @register.simple_tag
 def language_of(page=None) -> str:
     """The page's language code (its locale's), else the request's."""

@@ -51,9 +51,7 @@ def test_swedish_keeps_its_addresses_and_other_languages_get_a_prefix(site_in_th
     assert site_in_three["ar"].url == "/ar/contact-ar/"
 
 
-@pytest.mark.parametrize(
-    ("code", "direction"), [("sv", "ltr"), ("en", "ltr"), ("ar", "rtl")]
-)
+@pytest.mark.parametrize(("code", "direction"), [("sv", "ltr"), ("en", "ltr"), ("ar", "rtl")])
 def test_a_page_has_its_language_and_direction(client, site_in_three, code, direction):
     html = get(client, site_in_three[code].url).html
     assert html["lang"] == code
@@ -67,9 +65,7 @@ def test_the_interface_follows_the_page_language(client, site_in_three):
     assert skip == "Till huvudinnehållet"
 
 
-def test_every_version_lists_the_languages_it_exists_in_named_in_themselves(
-    client, site_in_three
-):
+def test_every_version_lists_the_languages_it_exists_in_named_in_themselves(client, site_in_three):
     page = get(client, site_in_three["en"].url)
     links = page.select(".language-list a")
     assert [(a["lang"], a.get_text(strip=True), a["href"]) for a in links] == [
@@ -111,9 +107,7 @@ def test_the_home_page_of_a_language_lists_what_exists_in_it(client, site_in_thr
     assert titles == ["Contact us"]
 
 
-def test_a_missing_translation_leads_to_the_languages_home_not_an_error(
-    client, site_in_three
-):
+def test_a_missing_translation_leads_to_the_languages_home_not_an_error(client, site_in_three):
     response = client.get("/en/not-translated/")
     assert response.status_code == 302
     assert response["Location"] == "/en/"

@@ -110,3 +110,30 @@ def test_a_changed_swedish_page_makes_its_translation_out_of_date_until_synced(
     assert Page.objects.get(pk=swedish_page.get_translation(english).pk).specific.intro == (
         "Ring eller mejla oss."
     )
+
+
+def test_the_report_lists_pages_whose_translations_are_out_of_date(
+    swedish_page, english, editor, commit
+):
+    translate_home_and(swedish_page, english, editor, commit)
+    url = reverse("languages_translations_to_update")
+    assert "Kontakta kommunen" not in editor.get(url).content.decode()
+    swedish_page.intro = "Ring eller mejla oss."
+    swedish_page.save_revision().publish()
+    response = editor.get(url)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Kontakta kommunen" in html
+    assert "English" in html
+    source = TranslationSource.objects.get(object_id=swedish_page.translation_key)
+    assert reverse("wagtail_localize:update_translations", args=[source.pk]) in html
+
+
+def test_the_report_is_refused_to_a_user_without_page_permissions(client, django_user_model):
+    from django.contrib.auth.models import Permission
+
+    user = django_user_model.objects.create_user("utan", "u@example.org", "x" * 12)
+    user.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    client.force_login(user)
+    response = client.get(reverse("languages_translations_to_update"))
+    assert response.status_code in (302, 403)
