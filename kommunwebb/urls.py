@@ -12,7 +12,6 @@ urlpatterns = [
     path(".well-known/security.txt", security_txt, name="security_txt"),
     path("admin/", include(wagtailadmin_urls)),
     path("dokument/", include(wagtaildocs_urls)),
-    path("sok/", include("kommunwebb.search.urls")),
     # Feeds, calendars, sitemap.xml, robots.txt and the read-only API (/api/v2/).
     path("", include("kommunwebb.opendata.urls")),
     path("samtycke/", include("kommunwebb.consent.urls")),
@@ -31,9 +30,10 @@ if settings.KOMMUNWEBB_SERVE_MEDIA:
     urlpatterns += [re_path(r"^media/(?P<path>.*)$", serve_media)]
 
 # Swedish pages at their own addresses (/), every other content language under its prefix
-# (/en/, /fi/, /ar/): Wagtail serves each locale's tree, and each has its news feeds
-# (kommunwebb/languages).
+# (/en/, /fi/, /ar/): Wagtail serves each locale's tree, and each has its search (of the
+# pages in its language) and news feeds (kommunwebb/languages).
 urlpatterns += i18n_patterns(
+    path("sok/", include("kommunwebb.search.urls")),
     path("", include(feed_urlpatterns)),
     path("", include(wagtail_urls)),
     prefix_default_language=False,

@@ -130,6 +130,11 @@ def robots_txt(request):
         "User-agent: *",
         # Search results are endless combinations of words: nothing for an index.
         f"Disallow: {reverse('search')}",
+        *(
+            f"Disallow: /{code}{reverse('search')}"
+            for code, _name in settings.LANGUAGES
+            if code != settings.LANGUAGE_CODE
+        ),
         "Disallow: /admin/",
         "",
         f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",

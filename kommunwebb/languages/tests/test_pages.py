@@ -176,3 +176,23 @@ def test_an_easy_read_version_is_linked_both_ways_and_listed(client, home):
     easy.unpublish()
     assert get(client, original.url).select(".language-bar__easy-read") == []
     assert "Luften blir renare" not in get(client, index.url).get_text()
+
+
+def test_search_finds_the_pages_of_its_own_language(client, site_in_three):
+    swedish = client.get("/sok/", {"q": "kontakta"})
+    assert swedish.status_code == 200
+    assert "Kontakta kommunen" in swedish.content.decode()
+    assert "Contact us" not in client.get("/sok/", {"q": "contact"}).content.decode()
+    english = client.get("/en/sok/", {"q": "contact"})
+    assert english.status_code == 200
+    html = english.content.decode()
+    assert "Contact us" in html
+    assert "Kontakta kommunen" not in html
+    assert BeautifulSoup(html, "html.parser").html["lang"] == "en"
+
+
+def test_robots_keeps_every_languages_search_out_of_indexes(client, home):
+    robots = client.get("/robots.txt").content.decode()
+    assert "Disallow: /sok/" in robots
+    assert "Disallow: /en/sok/" in robots
+    assert "Disallow: /ar/sok/" in robots
