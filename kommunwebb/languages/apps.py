@@ -9,3 +9,12 @@ class LanguagesConfig(AppConfig):
     name = "kommunwebb.languages"
     label = "languages"
     verbose_name = _("Språk")
+
+    def ready(self):
+        from django.db.models.signals import post_delete, post_save
+        from wagtail.models import Locale
+
+        from .codes import forget_locale_codes
+
+        post_save.connect(forget_locale_codes, sender=Locale, dispatch_uid="languages-locale")
+        post_delete.connect(forget_locale_codes, sender=Locale, dispatch_uid="languages-locale")

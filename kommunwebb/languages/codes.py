@@ -41,3 +41,22 @@ def language_from_path(path: str) -> str:
     if first and first != main_language() and first in language_codes():
         return first
     return main_language()
+
+
+_locale_codes: dict[int, str] = {}
+
+
+def locale_code(locale_id: int) -> str | None:
+    """The language code of a Wagtail locale by its id, without a query per page: locales
+    are few and a locale's code does not change, so the table is read once per process
+    (and again when an id is new)."""
+    if locale_id not in _locale_codes:
+        from wagtail.models import Locale
+
+        _locale_codes.update(Locale.objects.values_list("id", "language_code"))
+    return _locale_codes.get(locale_id)
+
+
+def forget_locale_codes(**kwargs):
+    """A locale saved or deleted (signal receiver, ``apps.py``)."""
+    _locale_codes.clear()

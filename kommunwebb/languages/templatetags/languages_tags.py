@@ -6,17 +6,19 @@ from django import template
 from django.utils import translation
 from wagtail.models import Page
 
+from kommunwebb.core.locales import content_language
 from kommunwebb.core.visibility import visible
 
-from ..codes import content_languages, direction, main_language, own_name
+from ..codes import content_languages, direction, locale_code, main_language, own_name
 
 register = template.Library()
 
 
 def page_language(page) -> str:
-    locale = getattr(page, "locale", None)
-    if locale is not None and isinstance(page, Page):
-        return locale.language_code
+    if isinstance(page, Page) and page.locale_id is not None:
+        code = locale_code(page.locale_id)
+        if code:
+            return code
     return translation.get_language() or main_language()
 
 
@@ -104,8 +106,11 @@ def languages_hub(context):
     from ..models import LanguagesPage
 
     request = context.get("request")
-    pages = LanguagesPage.objects.order_by("path")
-    return (
-        visible(pages, request=request).first()
-        or visible(pages, request=request, any_locale=True).first()
+    hubs = list(
+        visible(LanguagesPage.objects.order_by("path"), request=request, any_locale=True)[:20]
     )
+    language = content_language()
+    for hub in hubs:
+        if locale_code(hub.locale_id) == language:
+            return hub
+    return hubs[0] if hubs else None

@@ -4,6 +4,7 @@ without a voice for the page's language (speechSynthesis stubbed in the page).""
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from django_otp.oath import totp
 
 pytestmark = pytest.mark.browser
 
@@ -185,6 +186,7 @@ def test_listen_is_not_offered_without_speech_synthesis(chromium, demo_server):
 
 
 PASSWORD = "oversattare-losen-12"
+TOTP_KEY = "3132333435363738393031323334353637383930"
 
 
 @pytest.fixture(scope="module")
@@ -197,6 +199,10 @@ def cookies_page_id(demo_server, demo_manage):
             "u, _ = User.objects.get_or_create(username='oversattare');"
             "u.is_superuser = u.is_staff = True;"
             f"u.set_password('{PASSWORD}'); u.save();"
+            # Superusers log in with a second factor (kommunwebb/security/twofactor.py).
+            "from django_otp.plugins.otp_totp.models import TOTPDevice;"
+            "TOTPDevice.objects.get_or_create("
+            f"user=u, name='app', key='{TOTP_KEY}', confirmed=True);"
             "print(Page.objects.get(slug='om-webbkakor', locale__language_code='sv').pk)",
         )
         .strip()
@@ -213,9 +219,12 @@ def test_an_editor_translates_a_page_side_by_side(chromium, demo_server, cookies
     page.fill("#id_username", "oversattare")
     page.fill("#id_password", PASSWORD)
     page.click("button[type=submit]")
+    page.wait_for_url("**/admin/tvastegs/verifiera/**")
+    page.fill("#id_code", f"{totp(bytes.fromhex(TOTP_KEY)):06d}")
+    page.click("button[type=submit]")
     page.wait_for_url("**/admin/")
     page.goto(f"{demo_server}/admin/localize/submit/page/{cookies_page_id}/")
-    page.locator('[name="locales"]').first.wait_for()
+    page.locator('[name="locales"]').first.wait_for(state="attached")
     page.get_by_label("Suomi").check()
     page.locator("input[type=submit]").click()
     page.wait_for_url("**/admin/pages/*/edit/")
