@@ -95,9 +95,9 @@ format: install ## Apply ruff's formatting and safe fixes
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-messages: install ## Refresh the English translation catalogue and compile it
-	cd kommunwebb && ../$(BIN)/python ../manage.py makemessages -l en --no-obsolete
-	cd kommunwebb && ../$(BIN)/python ../manage.py compilemessages -l en
+messages: install ## Refresh the English, Finnish and Arabic catalogues and compile them
+	cd kommunwebb && ../$(BIN)/python ../manage.py makemessages -l en -l fi -l ar --no-obsolete
+	cd kommunwebb && ../$(BIN)/python ../manage.py compilemessages -l en -l fi -l ar
 
 clean: ## Remove the virtualenv and everything under var/ (the database too)
 	rm -rf $(VENV) var

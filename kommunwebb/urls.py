@@ -1,16 +1,17 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from kommunwebb.opendata.urls import feed_urlpatterns
 from kommunwebb.security.wellknown import security_txt
 
 urlpatterns = [
     path(".well-known/security.txt", security_txt, name="security_txt"),
     path("admin/", include(wagtailadmin_urls)),
     path("dokument/", include(wagtaildocs_urls)),
-    path("sok/", include("kommunwebb.search.urls")),
     # Feeds, calendars, sitemap.xml, robots.txt and the read-only API (/api/v2/).
     path("", include("kommunwebb.opendata.urls")),
     path("samtycke/", include("kommunwebb.consent.urls")),
@@ -28,7 +29,15 @@ if settings.KOMMUNWEBB_SERVE_MEDIA:
 
     urlpatterns += [re_path(r"^media/(?P<path>.*)$", serve_media)]
 
-urlpatterns += [path("", include(wagtail_urls))]
+# Swedish pages at their own addresses (/), every other content language under its prefix
+# (/en/, /fi/, /ar/): Wagtail serves each locale's tree, and each has its search (of the
+# pages in its language) and news feeds (kommunwebb/languages).
+urlpatterns += i18n_patterns(
+    path("sok/", include("kommunwebb.search.urls")),
+    path("", include(feed_urlpatterns)),
+    path("", include(wagtail_urls)),
+    prefix_default_language=False,
+)
 
 # Swedish error pages that render without the database (kommunwebb/security/errors.py).
 handler400 = "kommunwebb.security.errors.bad_request"

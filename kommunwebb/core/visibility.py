@@ -9,12 +9,17 @@ published content, and its drafts live in revisions.
 Expiry is checked here as well as by the task worker, which unpublishes expired content
 within seconds (``operations/publishing.py``): in those seconds no listing shows it, and the
 page itself answers 404 (``core/wagtail_hooks.py``).
+
+Pages are listed in one language at a time: a listing on a Swedish page shows Swedish
+pages, one on an English page English pages (``core/locales.py``). What gathers every
+language (the sitemap, search) asks for ``any_locale=True``.
 """
 
 from django.db.models import Q
 from django.utils import timezone
 from wagtail.models import DraftStateMixin, Page, PageViewRestriction
 
+from kommunwebb.core.locales import content_language
 from kommunwebb.pagecache import memo
 from kommunwebb.pagecache.invalidation import next_moment
 
@@ -23,22 +28,25 @@ def _not_expired(now) -> Q:
     return Q(expire_at__isnull=True) | Q(expire_at__gt=now)
 
 
-def visible(queryset, now=None, request=None):
+def visible(queryset, now=None, request=None, any_locale=False):
     """``queryset`` (of pages, or of a snippet with Wagtail's DraftStateMixin) narrowed to
-    what a visitor may see ``now``."""
+    what a visitor may see ``now``; pages only in the request's content language unless
+    ``any_locale``."""
     now = now or timezone.now()
     queryset = queryset.filter(_not_expired(now), live=True)
     if issubclass(queryset.model, Page):
+        if not any_locale:
+            queryset = queryset.filter(locale__language_code=content_language())
         # Wagtail's .public(), from the restrictions read once per content generation.
         for path in restricted_paths(request):
             queryset = queryset.exclude(path__startswith=path)
     return queryset
 
 
-def visible_for_search(queryset, now=None, request=None):
+def visible_for_search(queryset, now=None, request=None, any_locale=False):
     """:func:`visible` in a form Wagtail's search backends accept for a queryset they search:
     they filter only on indexed fields, and the id is one."""
-    return queryset.filter(pk__in=visible(queryset, now, request).values("pk"))
+    return queryset.filter(pk__in=visible(queryset, now, request, any_locale).values("pk"))
 
 
 def restricted_paths(request=None) -> tuple[str, ...]:

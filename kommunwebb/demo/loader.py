@@ -36,7 +36,17 @@ from kommunwebb.roles.sections import require_review, section_group
 from kommunwebb.taxonomy.models import Topic
 from kommunwebb.topics.models import TopicContact, TopicPage
 
-from . import calendar, content, dates, form_pages, images, pdf, service_pages, services_content
+from . import (
+    calendar,
+    content,
+    dates,
+    form_pages,
+    images,
+    languages,
+    pdf,
+    service_pages,
+    services_content,
+)
 
 _PAGE_LINK = re.compile(r'<a page="([^"]+)">')
 
@@ -95,6 +105,7 @@ class DemoLoader:
         form_pages.add_form_pages(self)
         self._publish_accessibility_statement()
         service_pages.publish(self)
+        languages.add_languages(self)
         self._configure_site()
         self._configure_search()
         self._give_sections()

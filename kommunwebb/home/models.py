@@ -9,6 +9,8 @@ from wagtail.models import Page
 
 from kommunwebb.core.blocks import ServiceLinksBlock
 from kommunwebb.core.visibility import visible
+from kommunwebb.languages.codes import main_language
+from kommunwebb.languages.models import pages_in
 
 
 class HomePage(Page):
@@ -116,7 +118,11 @@ class HomePage(Page):
         "core.StandardPage",
         "cityforms.FormPage",
         "accessibility.AccessibilityStatementPage",
+        "languages.LanguagesPage",
+        "languages.EasyReadIndexPage",
     ]
+    # One home page per language: editors make the Swedish one, and the others are its
+    # translations (wagtail-localize copies it into each locale's tree).
     max_count = 1
 
     class Meta:
@@ -135,6 +141,24 @@ class HomePage(Page):
                     )
                 }
             )
+
+    def is_main_language(self) -> bool:
+        return self.locale.language_code == main_language()
+
+    def get_template(self, request, *args, **kwargs):
+        # In another language the home page is that language's hub: the few translated
+        # pages, not the Swedish news and calendar.
+        if not self.is_main_language():
+            return "languages/language_home.html"
+        return super().get_template(request, *args, **kwargs)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        if not self.is_main_language():
+            context["language_pages"] = [
+                page for page in pages_in(self.locale.language_code, request) if page.pk != self.pk
+            ]
+        return context
 
     def latest_news(self):
         from kommunwebb.news.models import NewsArticlePage

@@ -29,7 +29,9 @@ class NewsFeed(Feed):
     """The latest news, newest first, as RSS 2.0."""
 
     feed_type = SwedishRssFeed
-    language = "sv"
+    # The feed's language is its address's: /flode/… Swedish, /en/flode/… English
+    # (Django's Feed falls back to the active language, kommunwebb/languages' middleware).
+    language = None
     ttl = 30
 
     def __call__(self, request, *args, **kwargs):
@@ -70,13 +72,17 @@ class NewsFeed(Feed):
 
     subtitle = description
 
+    def _root(self):
+        """The site's home page in the feed's language (its locale's own tree)."""
+        return self.site.root_page.localized
+
     def _news_index(self):
         from kommunwebb.news.models import NewsIndexPage
 
         if self.site is None:
             return None
         return (
-            visible(NewsIndexPage.objects.descendant_of(self.site.root_page, inclusive=True))
+            visible(NewsIndexPage.objects.descendant_of(self._root(), inclusive=True))
             .order_by("path")
             .first()
         )
@@ -94,7 +100,7 @@ class NewsFeed(Feed):
 
         articles = visible(NewsArticlePage.objects.all(), request=self.request)
         if self.site is not None:
-            articles = articles.descendant_of(self.site.root_page)
+            articles = articles.descendant_of(self._root())
         if tag is not None:
             articles = articles.filter(topics=tag)
         return articles.listing_order().prefetch_related("topics")[:ITEMS]

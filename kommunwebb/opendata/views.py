@@ -1,5 +1,8 @@
+from collections import defaultdict
 from datetime import timedelta
 
+from django.conf import settings
+from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -8,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 from wagtail.contrib.sitemaps.sitemap_generator import Sitemap
 from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap
-from wagtail.models import Site
+from wagtail.models import Page, Site
 
 from kommunwebb.core.templatetags.site_tags import site_name
 from kommunwebb.core.visibility import visible
@@ -79,10 +82,41 @@ def all_events_calendar(request):
 
 
 class VisibleSitemap(Sitemap):
-    """Wagtail's sitemap of live, public pages, without those past their expiry time."""
+    """Wagtail's sitemap of live, public pages, without those past their expiry time, in
+    every language the site publishes in, each page with its translations as ``hreflang``
+    alternates (kommunwebb/languages)."""
 
     def items(self):
-        return visible(super().items(), request=self.request)
+        site = self.get_wagtail_site()
+        in_site = Q()
+        for root in site.root_page.get_translations(inclusive=True):
+            in_site |= Q(path__startswith=root.path)
+        pages = Page.objects.filter(in_site).exclude(
+            # wagtail-localize's copies of untranslated parents: Swedish text, not a language.
+            Q(alias_of__isnull=False) & ~Q(locale__language_code=settings.LANGUAGE_CODE)
+        )
+        pages = visible(pages, request=self.request, any_locale=True)
+        return pages.order_by("path").defer_streamfields().specific()
+
+    def _urls(self, page, protocol, domain):
+        urls = super()._urls(page, protocol, domain)
+        versions = defaultdict(list)
+        for item in self.items().select_related("locale"):
+            versions[item.translation_key].append(
+                {
+                    "lang_code": item.locale.language_code,
+                    "location": item.get_full_url(self.request),
+                }
+            )
+        by_location = {
+            version["location"]: versions[key]
+            for key, found in versions.items()
+            if len(found) > 1
+            for version in found
+        }
+        for url in urls:
+            url["alternates"] = by_location.get(url["location"], [])
+        return urls
 
 
 @require_safe
@@ -96,6 +130,11 @@ def robots_txt(request):
         "User-agent: *",
         # Search results are endless combinations of words: nothing for an index.
         f"Disallow: {reverse('search')}",
+        *(
+            f"Disallow: /{code}{reverse('search')}"
+            for code, _name in settings.LANGUAGES
+            if code != settings.LANGUAGE_CODE
+        ),
         "Disallow: /admin/",
         "",
         f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",

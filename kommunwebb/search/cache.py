@@ -26,6 +26,7 @@ from django.conf import settings
 from django.http import HttpResponse
 from django.utils import timezone
 
+from kommunwebb.core.locales import content_language
 from kommunwebb.pagecache.conf import page_cache, setting
 from kommunwebb.pagecache.invalidation import current_generation, deadline_for
 from kommunwebb.pagecache.keys import variant
@@ -60,7 +61,7 @@ def _generation(request=None) -> str:
 def get_results(parts):
     if not enabled():
         return None, None
-    key = RESULTS_PREFIX + _digest([_generation(), *parts])
+    key = RESULTS_PREFIX + _digest([_generation(), content_language(), *parts])
     try:
         return key, page_cache().get(key)
     except Exception:  # noqa: BLE001 - a cache that is down only costs speed
@@ -86,7 +87,15 @@ def page_key(request) -> str | None:
     if settings.SESSION_COOKIE_NAME in request.COOKIES or "HTTP_AUTHORIZATION" in request.META:
         return None
     params = sorted((name, value) for name, values in request.GET.lists() for value in values)
-    parts = [_generation(request), request.scheme, request.get_host(), params, variant(request)]
+    parts = [
+        _generation(request),
+        request.scheme,
+        request.get_host(),
+        # /sok/ and /en/sok/ search the pages of their own language (kommunwebb/languages).
+        content_language(),
+        params,
+        variant(request),
+    ]
     return PAGE_PREFIX + _digest(parts)
 
 

@@ -23,6 +23,7 @@ INSTALLED_APPS = [
     "kommunwebb.politics",
     "kommunwebb.alerts",
     "kommunwebb.search",
+    "kommunwebb.languages",
     "kommunwebb.opendata",
     "kommunwebb.demo",
     "kommunwebb.forms",
@@ -35,6 +36,9 @@ INSTALLED_APPS = [
     "kommunwebb.pagecache",
     "kommunwebb.roles",
     "kommunwebb.security",
+    # Translating pages side by side, and which translations are out of date (docs/languages.md).
+    "wagtail_localize",
+    "wagtail_localize.locales",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -84,6 +88,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # The language of a page is the one its address names (kommunwebb/languages).
+    "kommunwebb.languages.middleware.ContentLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -142,9 +148,38 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# Swedish first; the interface strings are written in Swedish and translated to English.
+# Swedish first; the interface strings are written in Swedish and translated to English,
+# Finnish and Arabic (kommunwebb/locale; a missing string falls back to the Swedish).
 LANGUAGE_CODE = os.environ.get("KOMMUNWEBB_LANGUAGE", "sv")
-LANGUAGES = [("sv", "Svenska"), ("en", "English")]
+# The languages content can be published in (docs/languages.md), each named in itself.
+# Swedish is the main locale, served without a prefix; every other has its own (/en/, /fi/).
+# A municipality picks its own with KOMMUNWEBB_CONTENT_LANGUAGES=sv,en,fi,ar (the main
+# language, LANGUAGE_CODE, is always first); a code outside this table stops the start.
+KNOWN_CONTENT_LANGUAGES = {
+    "sv": "Svenska",
+    "en": "English",
+    "fi": "Suomi",
+    "fit": "Meänkieli",
+    "se": "Davvisámegiella",
+    "smj": "Julevsámegiella",
+    "sma": "Åarjelsaemien gïele",
+    "yi": "ייִדיש",
+    "rom": "Romani chib",
+    "ar": "العربية",
+    "so": "Soomaali",
+    "fa": "فارسی",
+    "ti": "ትግርኛ",
+    "pl": "Polski",
+    "uk": "Українська",
+    "bs": "Bosanski",
+}
+_wanted = os.environ.get("KOMMUNWEBB_CONTENT_LANGUAGES", "sv,en,fi,fit,se,ar,so,fa,pl,uk")
+WAGTAIL_CONTENT_LANGUAGES = [
+    (code, KNOWN_CONTENT_LANGUAGES[code])
+    for code in dict.fromkeys([LANGUAGE_CODE, *(c.strip() for c in _wanted.split(","))])
+    if code
+]
+LANGUAGES = WAGTAIL_CONTENT_LANGUAGES
 LOCALE_PATHS = [PROJECT_DIR / "locale"]
 TIME_ZONE = "Europe/Stockholm"
 USE_I18N = True
@@ -176,7 +211,7 @@ TASKS = {
 
 WAGTAIL_SITE_NAME = os.environ.get("KOMMUNWEBB_SITE_NAME", "Kommunwebb")
 WAGTAILADMIN_BASE_URL = os.environ.get("KOMMUNWEBB_BASE_URL", "http://127.0.0.1:8000")
-WAGTAIL_I18N_ENABLED = False
+WAGTAIL_I18N_ENABLED = True
 # Addresses residents can read aloud and type: slugs are ASCII ("miljo-och-halsa"), made so
 # in the admin and on the server (kommunwebb/core/slugs.py); a page whose address changes
 # (new slug, moved) keeps answering at the old one through an automatic redirect.
@@ -193,7 +228,8 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAIL_DATE_FORMAT = "%Y-%m-%d"
 WAGTAIL_DATETIME_FORMAT = "%Y-%m-%d %H:%M"
 WAGTAIL_TIME_FORMAT = "%H:%M"
-WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
+# Editors work in Swedish (or English); content languages are not admin languages.
+WAGTAILADMIN_PERMITTED_LANGUAGES = [("sv", "Svenska"), ("en", "English")]
 # The admin asks no third party anything (Wagtail would fetch releases.wagtail.org).
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 

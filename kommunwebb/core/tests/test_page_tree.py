@@ -9,6 +9,7 @@ from kommunwebb.core.models import StandardPage
 from kommunwebb.events.models import EventIndexPage, EventPage
 from kommunwebb.forms.models import FormPage
 from kommunwebb.home.models import HomePage
+from kommunwebb.languages.models import EasyReadIndexPage, EasyReadPage, LanguagesPage
 from kommunwebb.news.models import NewsArticlePage, NewsIndexPage
 from kommunwebb.services.models import EServiceIndexPage, ServiceAreaPage, ServiceIndexPage
 from kommunwebb.topics.models import TopicPage
@@ -45,6 +46,8 @@ class PageTreeTests(WagtailPageTestCase):
                 ServiceAreaPage,
                 ServiceIndexPage,
                 EServiceIndexPage,
+                LanguagesPage,
+                EasyReadIndexPage,
             },
         )
         self.assertAllowedParentPageTypes(AccessibilityStatementPage, {HomePage})
@@ -133,3 +136,10 @@ class CanCreateTests(WagtailPageTestCase):
     def test_cannot_create_article_outside_news(self):
         self.assertCanNotCreateAt(HomePage, NewsArticlePage)
         self.assertCanNotCreateAt(NewsIndexPage, EventPage)
+
+    def test_language_pages(self):
+        self.assertAllowedParentPageTypes(LanguagesPage, {HomePage})
+        self.assertAllowedSubpageTypes(LanguagesPage, set())
+        self.assertAllowedParentPageTypes(EasyReadIndexPage, {HomePage})
+        self.assertAllowedSubpageTypes(EasyReadIndexPage, {EasyReadPage})
+        self.assertAllowedParentPageTypes(EasyReadPage, {EasyReadIndexPage})
