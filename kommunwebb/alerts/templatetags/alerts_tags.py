@@ -1,7 +1,7 @@
 from django import template
 from django.utils import timezone
 
-from kommunwebb.alerts.models import Alert
+from kommunwebb.alerts.models import Alert, Crisis
 from kommunwebb.pagecache import memo
 
 register = template.Library()
@@ -22,3 +22,15 @@ def active_alerts(context, page=None):
 
     alerts = memo.shared("active_alerts", active, context.get("request"))
     return [alert for alert in alerts if alert.shown_on(page)]
+
+
+@register.simple_tag(takes_context=True)
+def current_crisis(context):
+    """The crisis the site is in (crisis mode), or None; read once per content generation.
+    An editor's preview of a crisis shows that crisis."""
+    preview = context.get("crisis_preview")
+    if preview is not None:
+        return preview
+    return memo.shared(
+        "current_crisis", lambda: Crisis.objects.current(timezone.now()), context.get("request")
+    )
