@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 from django.apps import AppConfig
 
 
@@ -6,6 +8,7 @@ class AlertsConfig(AppConfig):
     label = "alerts"
 
     def ready(self):
+        from kommunwebb.operations import schedule
         from kommunwebb.pagecache.invalidation import register_deadline, register_dependency
 
         from .models import Alert, Crisis
@@ -17,3 +20,8 @@ class AlertsConfig(AppConfig):
         register_deadline(Alert.objects.next_expiry)
         register_dependency(Crisis)
         register_deadline(Crisis.objects.next_expiry)
+
+        # VMA from Sveriges Radio (or any CAP 1.2 source), every minute (vma.py).
+        schedule.register_job(
+            "alerts.vma", "kommunwebb.alerts.vma.poll", every=timedelta(minutes=1)
+        )

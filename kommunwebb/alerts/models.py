@@ -326,3 +326,23 @@ class Crisis(
 
     def get_preview_context(self, request, mode_name):
         return {**super().get_preview_context(request, mode_name), "crisis_preview": self}
+
+
+class VmaSource(models.Model):
+    """What the VMA import (vma.py) remembers of each source between polls: its validators
+    for conditional requests, and how long to wait after failures."""
+
+    url = models.URLField(_("adress"), max_length=500, unique=True)
+    etag = models.CharField(max_length=250, blank=True)
+    last_modified = models.CharField(max_length=100, blank=True)
+    failures = models.PositiveIntegerField(default=0)
+    next_attempt_at = models.DateTimeField(null=True, blank=True)
+    last_success_at = models.DateTimeField(null=True, blank=True)
+    last_error = models.CharField(max_length=250, blank=True)
+
+    class Meta:
+        verbose_name = _("VMA-källa")
+        verbose_name_plural = _("VMA-källor")
+
+    def __str__(self):
+        return self.url
