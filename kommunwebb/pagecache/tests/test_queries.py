@@ -18,7 +18,9 @@ from kommunwebb.taxonomy.factories import topics
 pytestmark = pytest.mark.django_db
 
 # 16 since the page's responsible unit is shown under it (review); issue 17 lowers it.
-MAX_QUERIES = 16
+# +1 for crisis mode (issue 13), read like the alerts once per content generation when the
+# page cache is on, and once per request when it is off.
+MAX_QUERIES = 17
 
 
 @pytest.fixture
