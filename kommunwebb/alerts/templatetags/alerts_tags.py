@@ -34,3 +34,13 @@ def current_crisis(context):
     return memo.shared(
         "current_crisis", lambda: Crisis.objects.current(timezone.now()), context.get("request")
     )
+
+
+@register.simple_tag(takes_context=True)
+def urgent_now(context, page=None):
+    """Whether crisis information fills the top of this page (crisis mode, or a VMA or
+    crisis alert): the cookie question then waits, so a phone's first screen has the
+    crisis information and the logo (issue 13). Not asking sets no cookie."""
+    if current_crisis(context) is not None:
+        return True
+    return any(not alert.dismissible for alert in active_alerts(context, page))

@@ -92,3 +92,14 @@ def test_publishing_the_crisis_reaches_cached_pages(client, pagecache, home, com
     with commit():
         switch_on(title="Storm")
     assert "Storm" in soup(client, home.url).select_one("section.crisis").h1.get_text()
+
+
+def test_the_cookie_question_waits_while_crisis_information_fills_the_top(client, home):
+    assert soup(client, home.url).select_one("[data-consent-banner]") is not None
+    AlertFactory(title="Information", level=AlertLevel.INFORMATION)
+    assert soup(client, home.url).select_one("[data-consent-banner]") is not None
+    alert = AlertFactory(title="Gasutsläpp", level=AlertLevel.VMA)
+    assert soup(client, home.url).select_one("[data-consent-banner]") is None
+    alert.delete()
+    switch_on()
+    assert soup(client, home.url).select_one("[data-consent-banner]") is None
