@@ -7,6 +7,20 @@ from kommunwebb.pagecache import memo
 register = template.Library()
 
 
+def _once_per_request(context, name, compute):
+    """``memo.shared`` (once per content generation), and at most once per request when
+    the page cache is off: the banner and the cookie question's ``urgent_now`` both ask."""
+    request = context.get("request")
+    kept = getattr(request, "_alerts_tags", None) if request is not None else None
+    if kept is None:
+        kept = {}
+        if request is not None:
+            request._alerts_tags = kept
+    if name not in kept:
+        kept[name] = memo.shared(name, compute, request)
+    return kept[name]
+
+
 @register.simple_tag(takes_context=True)
 def active_alerts(context, page=None):
     """The alerts shown on this page, most urgent first. Every published alert is read once
@@ -20,7 +34,7 @@ def active_alerts(context, page=None):
         alerts = Alert.objects.active(timezone.now()).select_related("page", "link_page")
         return list(alerts.most_urgent_first())
 
-    alerts = memo.shared("active_alerts", active, context.get("request"))
+    alerts = _once_per_request(context, "active_alerts", active)
     return [alert for alert in alerts if alert.shown_on(page)]
 
 
@@ -31,8 +45,8 @@ def current_crisis(context):
     preview = context.get("crisis_preview")
     if preview is not None:
         return preview
-    return memo.shared(
-        "current_crisis", lambda: Crisis.objects.current(timezone.now()), context.get("request")
+    return _once_per_request(
+        context, "current_crisis", lambda: Crisis.objects.current(timezone.now())
     )
 
 
