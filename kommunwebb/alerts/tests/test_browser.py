@@ -62,7 +62,10 @@ def test_crisis_mode_on_a_phone(chromium, demo_server, crisis_mode, javascript):
     )
     page = context.new_page()
     page.goto(demo_server + "/")
-    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    # evaluate and axe are scripts: a page without JavaScript cannot run them (Playwright
+    # would wait for ever), so the no-JavaScript pass checks what a locator can.
+    if javascript:
+        assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
     top_alert = page.locator("[data-alerts] > .alert").first
     assert "Gasutsläpp vid hamnen" in top_alert.inner_text()
     assert top_alert.bounding_box()["y"] < 600
@@ -75,14 +78,15 @@ def test_crisis_mode_on_a_phone(chromium, demo_server, crisis_mode, javascript):
     assert more.inner_text().strip() == "2 fler meddelanden"
     more.click()
     assert page.get_by_text("Koka dricksvattnet").first.is_visible()
-    axe(page)
+    if javascript:
+        axe(page)
 
     page.goto(demo_server + "/kris/")
-    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
     assert page.locator("a[href='tel:112']").count() >= 1
     if javascript:
+        assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
         shoot(page, "phone-crisis-page")
-    axe(page)
+        axe(page)
     context.close()
 
 
