@@ -5,7 +5,9 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from kommunwebb.alerts.views import crisis_page
 from kommunwebb.opendata.urls import feed_urlpatterns
+from kommunwebb.pagecache.decorators import cache_public
 from kommunwebb.security.wellknown import security_txt
 
 urlpatterns = [
@@ -17,6 +19,9 @@ urlpatterns = [
     path("samtycke/", include("kommunwebb.consent.urls")),
     path("statistik/", include("kommunwebb.analytics.urls")),
     path("sidrespons/", include("kommunwebb.feedback.urls")),
+    # Each alert's page, the current alerts, and the same as RSS, Atom and CAP 1.2.
+    path("meddelanden/", include("kommunwebb.alerts.urls")),
+    path("kris/", cache_public(crisis_page), name="crisis_page"),
 ]
 
 if settings.KOMMUNWEBB_SERVE_MEDIA:

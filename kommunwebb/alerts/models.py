@@ -1,5 +1,9 @@
+from dataclasses import dataclass
+from datetime import datetime
+
 from django.db import models
 from django.db.models import F, Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PublishingPanel
 from wagtail.models import (
@@ -10,6 +14,7 @@ from wagtail.models import (
     RevisionMixin,
     WorkflowMixin,
 )
+from wagtail.models.audit_log import ModelLogEntry
 
 from kommunwebb.core.visibility import visible
 from kommunwebb.pagecache.invalidation import next_moment
@@ -19,6 +24,30 @@ class AlertLevel(models.TextChoices):
     INFORMATION = "information", _("Information")
     IMPORTANT = "viktigt", _("Viktigt")
     CRISIS = "kris", _("Kris")
+    # Viktigt meddelande till allmänheten: the national warning system (vma.py imports them).
+    VMA = "vma", _("VMA")
+
+
+# Most urgent first: the order of banners, and what "this level and up" means.
+LEVEL_RANK = {
+    AlertLevel.VMA: 0,
+    AlertLevel.CRISIS: 1,
+    AlertLevel.IMPORTANT: 2,
+    AlertLevel.INFORMATION: 3,
+}
+
+
+class AlertSource(models.TextChoices):
+    EDITOR = "", _("Redaktör")
+    VMA = "vma", _("VMA")
+
+
+@dataclass(frozen=True)
+class AlertUpdate:
+    at: datetime
+    revision_id: int
+    title: str
+    note: str
 
 
 class AlertQuerySet(models.QuerySet):
@@ -40,9 +69,8 @@ class AlertQuerySet(models.QuerySet):
     def most_urgent_first(self):
         """Crisis first, then important, then information; the newest first within each."""
         level_order = models.Case(
-            models.When(level=AlertLevel.CRISIS, then=0),
-            models.When(level=AlertLevel.IMPORTANT, then=1),
-            default=2,
+            *(models.When(level=level, then=rank) for level, rank in LEVEL_RANK.items()),
+            default=len(LEVEL_RANK),
             output_field=models.IntegerField(),
         )
         return self.order_by(level_order, F("first_published_at").desc(nulls_last=True), "-pk")
@@ -105,6 +133,29 @@ class Alert(
             "meddelandet på den och alla sidor under den."
         ),
     )
+    update_note = models.CharField(
+        _("vad är nytt?"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "Visas i meddelandets historik när du publicerar en ny version: "
+            "”Uppdaterad 14:32: Vattnet går att dricka igen.”"
+        ),
+    )
+    message_en = models.TextField(
+        _("meddelande på engelska"),
+        max_length=1000,
+        blank=True,
+        help_text=_("Valfritt. Visas under det svenska meddelandet på meddelandets sida."),
+    )
+    # Where the alert came from: an editor, or the national warning system (vma.py), which
+    # names the sender, the message's CAP identifier and a link of its own.
+    source = models.CharField(
+        _("källa"), max_length=8, choices=AlertSource.choices, default="", blank=True
+    )
+    external_id = models.CharField(_("meddelandets id"), max_length=250, blank=True)
+    sender = models.CharField(_("avsändare"), max_length=250, blank=True)
+    external_url = models.URLField(_("länk"), max_length=500, blank=True)
     # Changes with every published version (drafts are kept in revisions, not in the row).
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -115,6 +166,8 @@ class Alert(
         FieldPanel("message"),
         FieldPanel("level"),
         FieldPanel("link_page"),
+        FieldPanel("update_note"),
+        FieldPanel("message_en"),
         MultiFieldPanel([FieldPanel("page")], heading=_("Var")),
         # Go-live and expiry, in the "Schemaläggning" dialog of the status side panel.
         PublishingPanel(),
@@ -124,9 +177,19 @@ class Alert(
         verbose_name = _("driftmeddelande")
         verbose_name_plural = _("driftmeddelanden")
         ordering = ["-updated_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["source", "external_id"],
+                condition=~Q(external_id=""),
+                name="alerts_alert_one_row_per_external_message",
+            )
+        ]
 
     def __str__(self):
         return f"{self.get_level_display()}: {self.title}"
+
+    def get_absolute_url(self):
+        return reverse("alert_detail", args=[self.pk])
 
     def shown_on(self, page) -> bool:
         """Whether the alert belongs on ``page``: it is for the whole site, or scoped to the
@@ -138,7 +201,34 @@ class Alert(
 
     @property
     def dismissible(self):
-        return self.level != AlertLevel.CRISIS
+        return self.level not in (AlertLevel.CRISIS, AlertLevel.VMA)
+
+    @property
+    def rank(self) -> int:
+        return LEVEL_RANK.get(self.level, len(LEVEL_RANK))
+
+    def updates(self):
+        """The alert's published versions, newest first: (time, title, note) from the
+        revision each publication published (Wagtail's log of the "wagtail.publish" action).
+        Drafts are not updates; an alert published once has one entry."""
+        entries = (
+            ModelLogEntry.objects.for_instance(self)
+            .filter(action="wagtail.publish", revision__isnull=False)
+            .select_related("revision")
+            .order_by("-timestamp", "-pk")
+        )
+        updates = []
+        for entry in entries:
+            content = entry.revision.content
+            updates.append(
+                AlertUpdate(
+                    at=entry.timestamp,
+                    revision_id=entry.revision_id,
+                    title=content.get("title") or self.title,
+                    note=content.get("update_note") or "",
+                )
+            )
+        return updates
 
     @property
     def dismiss_key(self):
@@ -150,3 +240,109 @@ class Alert(
 
     def get_preview_context(self, request, mode_name):
         return {**super().get_preview_context(request, mode_name), "alert_preview": self}
+
+
+class CrisisQuerySet(models.QuerySet):
+    def current(self, now=None):
+        """The crisis the site is in now, or None: the most recently published visible one.
+        Publishing a crisis switches crisis mode on; unpublishing it (or its expiry) off."""
+        return (
+            visible(self, now).order_by(F("last_published_at").desc(nulls_last=True), "-pk").first()
+        )
+
+    def next_expiry(self, now):
+        return next_moment(self.filter(live=True), ("expire_at",), now)
+
+
+class Crisis(
+    WorkflowMixin,
+    DraftStateMixin,
+    LockableMixin,
+    RevisionMixin,
+    PreviewableMixin,
+    models.Model,
+):
+    """Crisis mode: while one of these is published, the home page opens with its overview,
+    every page carries its banner and /kris/ is the lightweight crisis page.
+
+    The switch is Wagtail's publish and unpublish of this snippet, so it has what alerts have:
+    drafts prepared in advance (one per scenario), revisions, scheduling, locking, a log and,
+    for editors, an approval workflow that the Krisinformatör and Webbredaktör roles bypass
+    by publishing directly (roles/migrations/0002)."""
+
+    title = models.CharField(
+        _("rubrik"),
+        max_length=120,
+        help_text=_("Kort: vad har hänt? Till exempel ”Vattnet i centrala staden är otjänligt”."),
+    )
+    happened = models.TextField(_("vad har hänt?"), max_length=1500)
+    what_to_do = models.TextField(
+        _("vad ska jag göra?"),
+        max_length=1500,
+        help_text=_("En uppmaning per rad. Skriv telefonnummer som ”112” eller ”018-727 00 00”."),
+    )
+    help = models.TextField(
+        _("här får du hjälp"),
+        max_length=1500,
+        help_text=_("En rad per ställe eller nummer. Telefonnummer blir länkar som går att ringa."),
+    )
+    more_page = models.ForeignKey(
+        Page,
+        verbose_name=_("mer information på sidan"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = CrisisQuerySet.as_manager()
+
+    panels = [
+        FieldPanel("title"),
+        FieldPanel("happened"),
+        FieldPanel("what_to_do"),
+        FieldPanel("help"),
+        FieldPanel("more_page"),
+        PublishingPanel(),
+    ]
+
+    class Meta:
+        verbose_name = _("krisläge")
+        verbose_name_plural = _("krislägen")
+        ordering = ["-updated_at"]
+
+    def __str__(self):
+        return self.title
+
+    def what_to_do_lines(self):
+        return [line.strip() for line in self.what_to_do.splitlines() if line.strip()]
+
+    def help_lines(self):
+        return [line.strip() for line in self.help.splitlines() if line.strip()]
+
+    def get_preview_template(self, request, mode_name):
+        return "alerts/crisis_page.html"
+
+    def get_preview_context(self, request, mode_name):
+        return {**super().get_preview_context(request, mode_name), "crisis_preview": self}
+
+
+class VmaSource(models.Model):
+    """What the VMA import (vma.py) remembers of each source between polls: its validators
+    for conditional requests, and how long to wait after failures."""
+
+    url = models.URLField(_("adress"), max_length=500, unique=True)
+    etag = models.CharField(max_length=250, blank=True)
+    last_modified = models.CharField(max_length=100, blank=True)
+    failures = models.PositiveIntegerField(default=0)
+    next_attempt_at = models.DateTimeField(null=True, blank=True)
+    last_success_at = models.DateTimeField(null=True, blank=True)
+    last_error = models.CharField(max_length=250, blank=True)
+
+    class Meta:
+        verbose_name = _("VMA-källa")
+        verbose_name_plural = _("VMA-källor")
+
+    def __str__(self):
+        return self.url

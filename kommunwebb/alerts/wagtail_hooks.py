@@ -3,7 +3,7 @@ from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .models import Alert
+from .models import Alert, Crisis
 
 
 def _where(alert):
@@ -30,4 +30,18 @@ class AlertViewSet(SnippetViewSet):
         return Alert.objects.select_related("page")
 
 
+class CrisisViewSet(SnippetViewSet):
+    """Crisis mode: publishing a crisis switches it on, unpublishing switches it off.
+    Scenarios can be prepared as drafts (docs/crisis.md)."""
+
+    model = Crisis
+    icon = "warning"
+    menu_label = _("Krisläge")
+    menu_order = 199
+    add_to_admin_menu = True
+    list_display = ["title", DateColumn("last_published_at", label=_("Uppdaterad"))]
+    search_fields = ["title", "happened"]
+
+
 register_snippet(AlertViewSet)
+register_snippet(CrisisViewSet)

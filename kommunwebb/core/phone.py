@@ -41,3 +41,33 @@ def is_phone_number(number: str) -> bool:
     except ValueError:
         return False
     return True
+
+
+# Numbers in running text: national ones from their trunk zero or +46 (at least eight digits
+# in all), and the short numbers residents are told to call. Dates ("2026-11-30") and hours
+# ("8–16") are neither.
+_IN_TEXT = re.compile(
+    r"(?<![\w+\-–/.])"
+    r"(?:(?:\+46 ?(?:\(0\) ?)?|0)[0-9][0-9 \-–()]{5,16}[0-9]"
+    r"|112|1177|114 ?14|113 ?13|116 ?111|116 ?006|116 ?000|90 ?101)"
+    r"(?![\w\-–/])"
+)
+
+
+def link_phone_numbers(text: str) -> str:
+    """``text`` escaped for HTML, with each phone number in it a ``tel:`` link a phone dials."""
+    from django.utils.html import escape, format_html
+    from django.utils.safestring import mark_safe
+
+    parts, last = [], 0
+    for match in _IN_TEXT.finditer(text):
+        written = match.group(0)
+        try:
+            href = tel_href(written)
+        except ValueError:
+            continue
+        parts.append(escape(text[last : match.start()]))
+        parts.append(format_html('<a class="tel" href="{}">{}</a>', href, written))
+        last = match.end()
+    parts.append(escape(text[last:]))
+    return mark_safe("".join(parts))  # noqa: S308 - every piece is escaped above

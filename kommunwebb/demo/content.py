@@ -1419,3 +1419,26 @@ PROMOTIONS = {
     "kris": "akut",
     "socialtjänsten": "akut",
 }
+
+# A prepared crisis scenario (docs/crisis.md): a draft of crisis mode the web editor or the
+# Krisinformatör publishes to switch crisis mode on, and unpublishes to switch it off. The
+# hours it names are the contact cards' hours above.
+CRISIS_SCENARIO = {
+    "title": "Dricksvattnet i centrala Sundhamn är otjänligt",
+    "happened": (
+        "Vid en kontroll har bakterier hittats i dricksvattnet i centrala Sundhamn. "
+        "Kommunen spolar ledningarna och tar nya prover. Det gäller Centrum, Hamnen och Söder."
+    ),
+    "what_to_do": (
+        "Koka vatten som du ska dricka eller laga mat med i minst tre minuter.\n"
+        "Vatten för dusch, disk och tvätt går att använda som vanligt.\n"
+        "Hämta vatten i tankbilarna vid Stortorget och Hamnskolan, dygnet runt.\n"
+        "Ring 112 om någon blir akut sjuk."
+    ),
+    "help": (
+        f"Kommunens kundtjänst: {SWITCHBOARD} (vardagar 8–16)\n"
+        "Sjukvårdsrådgivning: 1177 (dygnet runt)\n"
+        f"Stödcentrum: {STODCENTRUM_PHONE} (vardagar 8–16)\n"
+        f"Social jour: {SOCIAL_JOUR_PHONE} (alla dagar 16–03)"
+    ),
+}

@@ -17,7 +17,7 @@ from wagtail.images import get_image_model
 from wagtail.models import ModelLogEntry, Page, PageLogEntry, Site
 
 from kommunwebb.accessibility.models import AccessibilityStatementPage, Shortcoming
-from kommunwebb.alerts.models import Alert, AlertLevel
+from kommunwebb.alerts.models import Alert, AlertLevel, Crisis
 from kommunwebb.contacts.models import (
     ContactCard,
     OpeningHoursException,
@@ -112,6 +112,7 @@ class DemoLoader:
         self._assign_owners()
         self._add_feedback()
         self._add_alert()
+        self._prepare_crisis()
 
     def _give_sections(self):
         """The demo's editors write in their own sections (docs/editors.md); pages about
@@ -135,7 +136,16 @@ class DemoLoader:
         alert.save()
         self._publish_snippet(alert, self.now - timedelta(days=1))
         alert.message = f"{content.ALERT['message']} {content.ALERT['update']}"
+        alert.update_note = content.ALERT["update"]
         self._publish_snippet(alert, self.now - timedelta(hours=2))
+
+    def _prepare_crisis(self):
+        """The crisis scenario, as a draft: publishing it in the admin ("Krisläge")
+        switches crisis mode on (docs/crisis.md)."""
+        crisis = Crisis(**content.CRISIS_SCENARIO, live=False)
+        crisis.more_page = self.pages.get("trygghet")
+        crisis.save()
+        crisis.save_revision()
 
     def _publish_snippet(self, obj, when: datetime):
         """Publish a snippet's current fields as a new revision, dated ``when``."""

@@ -5,10 +5,11 @@ a hit skips the rest, and a miss is stored with the headers the stack below adde
 answers exactly what a render would have.
 """
 
+import hashlib
 import time
 
 from django.conf import settings
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseNotModified
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers, patch_vary_headers
 
@@ -46,12 +47,38 @@ class CacheEntry:
 
 
 def cache_control(ttl: int) -> str:
+    """Browsers keep a page a few seconds and then ask again with its ETag (a 304 from the
+    cache when nothing changed), so a new crisis alert reaches a resident who just loaded
+    the page within BROWSER_MAX_AGE seconds (docs/crisis.md). No stale-while-revalidate:
+    a browser would show the stale page first. Shared caches keep it until the next
+    deadline (s-maxage); Varnish sets its own grace (deploy/varnish)."""
     max_age = min(setting("BROWSER_MAX_AGE"), ttl)
-    return (
-        f"public, max-age={max_age}, s-maxage={ttl}, "
-        f"stale-while-revalidate={setting('STALE_WHILE_REVALIDATE')}, "
-        f"stale-if-error={setting('STALE_IF_ERROR')}"
-    )
+    return f"public, max-age={max_age}, s-maxage={ttl}, stale-if-error={setting('STALE_IF_ERROR')}"
+
+
+def etag_for(content: bytes) -> str:
+    return '"' + hashlib.blake2b(content, digest_size=12).hexdigest() + '"'
+
+
+def not_modified(request, etag: str) -> bool:
+    """Whether the browser's copy is this one (If-None-Match, weak comparison)."""
+    asked = request.META.get("HTTP_IF_NONE_MATCH", "")
+    if not asked or not etag:
+        return False
+    if asked.strip() == "*":
+        return True
+    tags = {tag.strip().removeprefix("W/") for tag in asked.split(",")}
+    return etag in tags
+
+
+def _revalidated(response, cache_control_value: str):
+    """The 304 for a browser that has the page: its validators and caching headers only."""
+    answer = HttpResponseNotModified()
+    for name in ("ETag", "Vary", "Content-Security-Policy", "X-Page-Cache"):
+        if name in response:
+            answer.headers[name] = response[name]
+    answer.headers["Cache-Control"] = cache_control_value
+    return answer
 
 
 def is_anonymous_candidate(request) -> bool:
@@ -97,6 +124,9 @@ def lookup(request):
     response.headers["X-Page-Cache"] = "hit"
     if request.method == "GET":
         page_served.send(sender=PageCacheMiddleware, request=request, response=response, hit=True)
+    # A browser asking again with the ETag it has: 304 when nothing changed (issue 13).
+    if not_modified(request, response.get("ETag", "")):
+        response = _revalidated(response, response.headers["Cache-Control"])
     return response, key, generation
 
 
@@ -134,8 +164,14 @@ class PageCacheMiddleware:
             patch_vary_headers(response, VARY)
             response.headers["Cache-Control"] = cache_control(ttl)
             response.headers["X-Page-Cache"] = "miss"
+            response.headers["ETag"] = etag_for(response.content)
             if key and request.method == "GET":
                 self._store(key, generation, now.timestamp() + ttl, response)
+            if not_modified(request, response["ETag"]):
+                # Rendered again (the cache was invalidated) but the same as the browser's.
+                if is_page and request.method == "GET":
+                    self._served(request, response)
+                return _revalidated(response, response.headers["Cache-Control"])
         elif "Cache-Control" not in response:
             # Logged in, or something personal in it: no shared cache may keep it.
             add_never_cache_headers(response)

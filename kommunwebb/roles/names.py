@@ -7,6 +7,8 @@ REDAKTOR = "Redaktör"
 GRANSKARE = "Granskare"
 DATASKYDD = "Dataskydd"
 STATISTIK = "Statistik"
+# Publishes alerts and switches crisis mode without approval (0002, docs/crisis.md).
+KRISINFORMATOR = "Krisinformatör"
 
 # Wagtail's default workflow ("Moderators approval"), renamed: a web editor approves.
 DEFAULT_WORKFLOW = "Godkännande av webbredaktör"

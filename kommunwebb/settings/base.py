@@ -258,7 +258,7 @@ KOMMUNWEBB_LOGIN_FAILURES_PER_ACCOUNT = 5
 KOMMUNWEBB_LOGIN_FAILURES_PER_CLIENT = 20
 KOMMUNWEBB_LOGIN_WINDOW = 15 * 60
 KOMMUNWEBB_THROTTLE_CACHE = "throttle"
-KOMMUNWEBB_2FA_REQUIRED_GROUPS = ["Webbredaktör", "Dataskydd"]
+KOMMUNWEBB_2FA_REQUIRED_GROUPS = ["Webbredaktör", "Dataskydd", "Krisinformatör"]
 KOMMUNWEBB_2FA_REQUIRED_FOR_ALL = os.environ.get("KOMMUNWEBB_2FA_REQUIRED_FOR_ALL", "") == "1"
 OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
 KOMMUNWEBB_SESSION_IDLE_TIMEOUT = int(os.environ.get("KOMMUNWEBB_SESSION_IDLE_MINUTES", "30")) * 60
@@ -390,3 +390,17 @@ CACHES = {
 PAGECACHE_ENABLED = os.environ.get("KOMMUNWEBB_PAGECACHE", "1") == "1"
 
 KOMMUNWEBB_SERVE_MEDIA = os.environ.get("KOMMUNWEBB_SERVE_MEDIA", "1") == "1"
+
+# Crisis communication (docs/crisis.md). The site's municipality by its SCB code (Uppsala is
+# "0380", Malmö "1280") and county code: VMA for either is imported (alerts/vma.py), and our
+# own alerts' CAP messages name the municipality. SOURCES: CAP 1.2 XML or Sveriges Radio's
+# JSON form of it, polled every minute by the task worker; empty: no import.
+KOMMUNWEBB_VMA = {
+    "MUNICIPALITY_CODE": os.environ.get("KOMMUNWEBB_MUNICIPALITY_CODE", ""),
+    "COUNTY_CODE": os.environ.get("KOMMUNWEBB_COUNTY_CODE", ""),
+    "AREA_NAME": os.environ.get("KOMMUNWEBB_AREA_NAME", ""),
+    "SOURCES": [url for url in os.environ.get("KOMMUNWEBB_VMA_SOURCES", "").split() if url],
+    "TIMEOUT": 10,
+    # Bytes read of one answer at most; a larger one is refused, never parsed.
+    "MAX_BYTES": 2_000_000,
+}

@@ -118,3 +118,18 @@ def test_an_alert_scoped_to_a_part_of_the_site_stays_there(client, pagecache, co
     assert "Skolan stängd" in html(client, school.url)
     assert "Skolan stängd" not in html(client, other.url)
     assert "Skolan stängd" not in html(client, "/sok/")
+
+
+def test_a_browser_revalidating_after_a_new_alert_gets_the_new_page(
+    client, pagecache, home, commit
+):
+    """Freshness (issue 13, part 3): the browser's copy is at most BROWSER_MAX_AGE old, and
+    its revalidation answers the page with the new alert, not 304."""
+    first = client.get(home.url)
+    assert client.get(home.url, HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 304
+    with commit():
+        AlertFactory(title="Kokningsrekommendation")
+    again = client.get(home.url, HTTP_IF_NONE_MATCH=first["ETag"])
+    assert again.status_code == 200
+    assert "Kokningsrekommendation" in again.content.decode()
+    assert again["ETag"] != first["ETag"]

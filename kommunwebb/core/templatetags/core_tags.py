@@ -47,3 +47,11 @@ def breadcrumbs(context, page):
     if node.depth <= 2:
         return chain[::-1]
     return list(page.get_ancestors().filter(depth__gt=1).specific(defer=True))
+
+
+@register.filter
+def tel_links(text):
+    """Plain text with its phone numbers as ``tel:`` links (core/phone.py)."""
+    from kommunwebb.core.phone import link_phone_numbers
+
+    return link_phone_numbers(str(text or ""))

@@ -48,8 +48,25 @@ def test_second_anonymous_request_is_a_hit_with_the_same_bytes(client, pagecache
 def test_public_pages_say_how_shared_caches_may_keep_them(client, pagecache, home):
     response, _ = get(client, home.url)
     directives = {part.strip().split("=")[0] for part in response["Cache-Control"].split(",")}
-    assert {"public", "max-age", "s-maxage", "stale-while-revalidate"} <= directives
+    assert {"public", "max-age", "s-maxage", "stale-if-error"} <= directives
+    # A browser would show a stale page first and fetch the new one behind it (issue 13).
+    assert "stale-while-revalidate" not in directives
     assert "Cookie" in response["Vary"]
+
+
+def test_browsers_keep_a_page_seconds_and_revalidate_with_its_etag(client, pagecache, home):
+    first, _ = get(client, home.url)
+    max_age = dict(
+        part.strip().split("=") for part in first["Cache-Control"].split(",") if "=" in part
+    )["max-age"]
+    assert int(max_age) <= 5
+    again = client.get(home.url, HTTP_IF_NONE_MATCH=first["ETag"])
+    assert again.status_code == 304
+    assert again["ETag"] == first["ETag"]
+    assert again.content == b""
+    other = client.get(home.url, HTTP_IF_NONE_MATCH='"something-else"')
+    assert other.status_code == 200
+    assert other["ETag"] == first["ETag"]
 
 
 def test_head_is_answered_from_what_get_stored(client, pagecache, home):
