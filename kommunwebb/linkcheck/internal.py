@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
 from django.db.models import CharField
 from django.db.models.functions import Cast
 from django.urls import Resolver404, resolve
@@ -58,16 +59,28 @@ def before_delete(sender, instance, **kwargs):
         return
     doomed = set(gone.values_list("pk", flat=True))
     references = _source_pages(ReferenceIndex.get_references_to(instance))
-    for reference in references:
-        source_id = int(reference.object_id)
-        if source_id in doomed:
-            continue  # deleted together with its target
-        LostReference.objects.get_or_create(
-            page_id=source_id,
-            target=target,
-            target_id=str(instance.pk),
-            defaults={"target_title": title[:255], "field": _field(reference)},
-        )
+    lost = [
+        (int(reference.object_id), _field(reference))
+        for reference in references
+        if int(reference.object_id) not in doomed  # else deleted together with its target
+    ]
+    if lost:
+        # Written once the deletion has committed, for the linking pages that still exist:
+        # pages deleted in the same operation (a bulk delete) must not be referred to.
+        target_id = str(instance.pk)  # read now: a deleted instance's pk is None after
+        transaction.on_commit(lambda: _record_lost(lost, target, target_id, title))
+
+
+def _record_lost(lost, target, target_id: str, title: str) -> None:
+    existing = set(Page.objects.filter(pk__in=[pk for pk, _ in lost]).values_list("pk", flat=True))
+    for source_id, field in lost:
+        if source_id in existing:
+            LostReference.objects.get_or_create(
+                page_id=source_id,
+                target=target,
+                target_id=target_id,
+                defaults={"target_title": title[:255], "field": field},
+            )
 
 
 def _field(reference) -> str:

@@ -51,11 +51,14 @@ def test_an_unpublished_target_shows_at_once_and_leaves_when_published_again(hom
     assert source.live
 
 
-def test_a_deleted_page_is_noted_before_the_reference_index_forgets_it(home):
+def test_a_deleted_page_is_noted_before_the_reference_index_forgets_it(
+    home, django_capture_on_commit_callbacks
+):
     target = publish(StandardPageFactory(parent=home, title="Sophämtning"))
     child = publish(StandardPageFactory(parent=target, title="Hämtschema"))
     linking_to(home, page_link(target) + page_link(child))
-    target.delete()  # with its subpage
+    with django_capture_on_commit_callbacks(execute=True):
+        target.delete()  # with its subpage
     rows = summary(problems())
     assert rows == [
         ("Avfall och återvinning", "Hämtschema", "Länkar till en sida som har tagits bort."),
@@ -64,28 +67,45 @@ def test_a_deleted_page_is_noted_before_the_reference_index_forgets_it(home):
     assert LostReference.objects.count() == 2
 
 
-def test_a_deleted_document_too(home):
+def test_a_deleted_document_too(home, django_capture_on_commit_callbacks):
     document = get_document_model().objects.create(
         title="Taxa 2026", file=ContentFile(b"%PDF-1.4", name="taxa.pdf")
     )
     linking_to(home, f'<p><a linktype="document" id="{document.pk}">Taxan</a></p>')
-    document.delete()
+    with django_capture_on_commit_callbacks(execute=True):
+        document.delete()
     assert summary(problems()) == [
         ("Avfall och återvinning", "Taxa 2026", "Länkar till ett dokument som har tagits bort.")
     ]
 
 
-def test_republishing_without_the_link_clears_it_and_with_it_keeps_it(home):
+def test_republishing_without_the_link_clears_it_and_with_it_keeps_it(
+    home, django_capture_on_commit_callbacks
+):
     target = publish(StandardPageFactory(parent=home, title="Sophämtning"))
     source = linking_to(home, page_link(target))
     deleted_id = target.pk
-    target.delete()
+    with django_capture_on_commit_callbacks(execute=True):
+        target.delete()
     source.body = [("paragraph", page_link(Page(pk=deleted_id, title="x")))]
     publish(source)  # still linking to the deleted id
     assert len(problems()) == 1
     source.body = [("paragraph", "<p>Ingen länk längre.</p>")]
     publish(source)
     assert problems() == []
+
+
+def test_a_page_deleted_with_the_page_it_links_to_leaves_nothing_behind(
+    home, django_capture_on_commit_callbacks
+):
+    """Deleting several pages in one go (a queryset, the admin's bulk delete) where one
+    links to another: nothing is noted for the linking page, and the deletion commits."""
+    target = publish(StandardPageFactory(parent=home, title="Sophämtning"))
+    source = linking_to(home, page_link(target))
+    with django_capture_on_commit_callbacks(execute=True):
+        Page.objects.filter(pk__in=[target.pk, source.pk]).delete()
+    assert not Page.objects.filter(pk__in=[target.pk, source.pk]).exists()
+    assert not LostReference.objects.exists()
 
 
 def test_links_from_unpublished_pages_do_not_count(home):
