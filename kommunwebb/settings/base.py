@@ -232,6 +232,9 @@ WAGTAIL_TIME_FORMAT = "%H:%M"
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("sv", "Svenska"), ("en", "English")]
 # The admin asks no third party anything (Wagtail would fetch releases.wagtail.org).
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# No Gravatar images in the admin: each would be a request to a third party from an editor's
+# browser, with a hash of their e-mail address. Wagtail shows its default avatar instead.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 # Visitors never get a session unless they log in; keep the admin's cookies tight.
 SESSION_COOKIE_HTTPONLY = True
