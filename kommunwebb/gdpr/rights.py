@@ -18,7 +18,9 @@ from datetime import date, datetime
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
+from kommunwebb.core.dates import numeric_datetime
 from kommunwebb.security.spreadsheets import neutralise
 
 from . import sources
@@ -65,6 +67,53 @@ class Found:
     @property
     def rows(self) -> list[list]:
         return [[item.get(name, "") for name in self.fields] for item in self.items]
+
+    @property
+    def headings(self) -> list[str]:
+        """The columns as a registrar reads them: Swedish names, not the sources' keys."""
+        return [str(COLUMN_LABELS.get(name, name)) for name in self.fields]
+
+    @property
+    def display_rows(self) -> list[list]:
+        """The rows as a registrar reads them: times as Swedish dates to the second."""
+        return [[_readable(value) for value in row] for row in self.rows]
+
+
+# The keys the sources use (sources.py), named for the admin. A source's own field labels
+# ("fält: …") are already Swedish and shown as they are.
+COLUMN_LABELS = {
+    "id": _("Nummer"),
+    "created_at": _("Lagrad"),
+    "reference": _("Ärendenummer"),
+    "form": _("Formulär"),
+    "email": _("E-post"),
+    "phone": _("Telefon"),
+    "channel": _("Kanal"),
+    "target": _("Mottagare"),
+    "state": _("Status"),
+    "attempts": _("Försök"),
+    "delivered_at": _("Levererad"),
+    "recipients": _("Mottagare"),
+    "subject": _("Ämne"),
+    "body": _("Text"),
+    "consent_id": _("Samtyckeskod"),
+    "policy_version": _("Version av kakpolicyn"),
+    "statistics": _("Statistik tillåten"),
+}
+
+
+def _readable(value):
+    """A stored value for display: datetimes (objects or ISO strings) as Swedish dates."""
+    if isinstance(value, str) and len(value) >= 19 and value[4] == "-" and value[10] == "T":
+        try:
+            value = datetime.fromisoformat(value)
+        except ValueError:
+            return value
+    if isinstance(value, datetime):
+        if timezone.is_naive(value):
+            value = timezone.make_aware(value)
+        return numeric_datetime(value, seconds=True)
+    return value
 
 
 def find_all(query: str) -> list[Found]:

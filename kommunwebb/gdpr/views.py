@@ -180,6 +180,7 @@ PURGE_JOB = "retention.purge_expired"
 def retention_overview(request):
     """Every kind of personal data, its retention period, its last purge and the next."""
     last = engine.last_runs()
+    labels = {kind.kind: kind.label for kind in registry.kinds()}
     rows = [
         {
             "kind": kind,
@@ -196,6 +197,9 @@ def retention_overview(request):
             _("Gallring"),
             rows=rows,
             next_run=schedule.next_run_at(PURGE_JOB),
-            recent=PurgeRun.objects.all()[:30],
+            recent=[
+                {"run": run, "label": labels.get(run.kind, run.kind)}
+                for run in PurgeRun.objects.all()[:30]
+            ],
         ),
     )

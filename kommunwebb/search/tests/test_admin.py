@@ -32,6 +32,23 @@ def test_editors_see_the_zero_result_report(client, editor):
     assert rows[0]["total"] == 5
 
 
+def test_the_reports_show_the_day_counted_not_a_time_ago(client, editor):
+    # Counts are per day: "4 timmar sedan" would claim a moment nobody recorded.
+    today = timezone.localdate()
+    ZeroResultQuery.objects.create(query="parkeringstillstånd", day=today, count=3)
+    client.force_login(editor)
+    for name in ("search_zero_results", "search_top_queries", "search_few_hits"):
+        if name != "search_zero_results":
+            from kommunwebb.search.models import SearchQueryDay
+
+            SearchQueryDay.objects.get_or_create(
+                query="parkeringstillstånd", day=today, defaults={"count": 3, "hits": 0}
+            )
+        html = client.get(reverse(name)).content.decode()
+        assert today.isoformat() in html, name
+        assert "sedan" not in html, name
+
+
 def test_report_can_be_exported(client, editor):
     ZeroResultQuery.objects.create(query="snöröjning", day=timezone.localdate(), count=4)
     client.force_login(editor)
