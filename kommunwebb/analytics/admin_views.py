@@ -61,7 +61,9 @@ class StatisticsView(WagtailAdminTemplateMixin, View):
             form = DateRangeForm({})
             form.is_valid()
         start, end = form.range()
-        context = self.get_context_data(form=form, start=start, end=end, **self.data(start, end))
+        context = self.get_context_data(
+            form=form.shown(), start=start, end=end, **self.data(start, end)
+        )
         return self.render_to_response(context)
 
     def data(self, start, end):

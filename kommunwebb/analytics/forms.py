@@ -92,5 +92,10 @@ class DateRangeForm(forms.Form):
             data.update(period=period, start=self.today - timedelta(days=days - 1), end=self.today)
         return data
 
+    def shown(self) -> DateRangeForm:
+        """An unbound copy that shows the period in effect: the default when none was
+        chosen, and the dates of a preset period."""
+        return DateRangeForm(initial=self.cleaned_data, today=self.today)
+
     def range(self) -> tuple[date, date]:
         return self.cleaned_data["start"], self.cleaned_data["end"]

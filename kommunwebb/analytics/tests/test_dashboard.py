@@ -97,6 +97,20 @@ def test_a_custom_range(client, editor, traffic):
     assert response.context["totals"]["views"] == 40
 
 
+def test_the_period_selector_shows_the_period_displayed(client, editor, home):
+    # Without a choice the dashboard shows the last 30 days: the selector says so (it
+    # said "Senaste 7 dagarna", the first in its list), and the dates are filled in.
+    client.force_login(editor)
+    today = rollup.local_today()
+    html = client.get("/admin/statistik/").content.decode()
+    assert '<option value="30" selected>Senaste 30 dagarna</option>' in html
+    assert f'value="{today}"' in html
+    html = client.get("/admin/statistik/?period=90").content.decode()
+    assert '<option value="90" selected>Senaste 90 dagarna</option>' in html
+    html = client.get(f"/admin/statistik/?period=custom&start={today}&end={today}").content
+    assert '<option value="custom" selected>Välj datum</option>' in html.decode()
+
+
 def test_a_year_is_shown_per_week(client, editor, traffic):
     client.force_login(editor)
     response = client.get("/admin/statistik/?period=365")
