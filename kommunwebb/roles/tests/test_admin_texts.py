@@ -16,3 +16,19 @@ def test_a_known_publisher_is_still_named(django_user_model):
         "wagtailadmin/shared/user_avatar.html", {"user": user, "username": "wilma"}
     )
     assert "wilma" in html and "Ingen uppgift" not in html
+
+
+def test_wagtails_empty_listing_is_in_swedish(db):
+    # Wagtail's own Swedish catalogue leaves it in English ("There are no … Why not add
+    # one?"); kommunwebb/locale/sv/ translates it.
+    from django.utils import translation
+
+    with translation.override("sv"):
+        html = render_to_string(
+            "wagtailadmin/generic/index_results.html",
+            {"add_url": "/admin/x/add/", "verbose_name_plural": "behörigheter", "object_list": []},
+        )
+    assert "Why not" not in html and "There are no" not in html
+    assert (
+        'Det finns inga behörigheter att visa ännu. <a href="/admin/x/add/">Lägg till</a>.' in html
+    )
