@@ -24,4 +24,11 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
             admin = getattr(settings, "KOMMUNWEBB_ADMIN_CONTENT_SECURITY_POLICY", None)
             if admin:
                 parts.config = admin["DIRECTIVES"]
+        elif getattr(request, "is_preview", False) or getattr(request, "is_dummy", False):
+            # Wagtail renders a preview through a request for the page's public address;
+            # the admin frames it beside the editor (the preview and the "Kontroller"
+            # panel's words, reading time and readability), so this site may frame it.
+            directives = {**settings.CONTENT_SECURITY_POLICY["DIRECTIVES"]}
+            directives["frame-ancestors"] = ["'self'"]
+            parts.config = directives
         return parts
