@@ -519,11 +519,14 @@ class DemoLoader:
             for key, (name, email) in content.UNITS.items()
         }
         owner_of = {self.pages[key].pk: units[unit] for key, unit in content.PAGE_OWNERS.items()}
-        inherited = {}
-        # Tree order: a page's section has its unit before the page is reached.
+        inherited, by_translation = {}, {}
+        # Tree order: a page's section has its unit before the page is reached, and the
+        # Swedish tree comes before its translations, which answer to the same unit.
         for page in Page.objects.filter(live=True, depth__gt=1).order_by("path"):
             parent_unit = inherited.get(page.path[: -Page.steplen])
-            inherited[page.path] = owner_of.get(page.pk, parent_unit)
+            unit = owner_of.get(page.pk, parent_unit) or by_translation.get(page.translation_key)
+            inherited[page.path] = unit
+            by_translation.setdefault(page.translation_key, unit)
             review = ensure_review(page)
             review.unit = inherited[page.path]
             review.save(update_fields=["unit"])
