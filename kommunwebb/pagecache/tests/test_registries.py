@@ -94,15 +94,21 @@ def test_after_a_publish_the_warmer_fetches_them_in_the_background(monkeypatch, 
     warmed, threads = [], []
     monkeypatch.setattr(varnish, "warm", lambda paths=None: warmed.append(paths))
 
-    class Inline:
+    real_thread = varnish.threading.Thread
+
+    class Joined:
+        """A real thread (the warmer closes its own connections, never the test's), joined at
+        once so the test can look at what it did."""
+
         def __init__(self, target, name, daemon):
-            self.target = target
+            self.thread = real_thread(target=target, name=name, daemon=daemon)
             threads.append(name)
 
         def start(self):
-            self.target()
+            self.thread.start()
+            self.thread.join(timeout=10)
 
-    monkeypatch.setattr(varnish.threading, "Thread", Inline)
+    monkeypatch.setattr(varnish.threading, "Thread", Joined)
     varnish.after_invalidation()
     assert warmed == [["/nyheter/a/"]]
     assert threads == ["pagecache-warm"]
