@@ -17,7 +17,7 @@ LIGHTHOUSE_CLI := var/tools/lighthouse/node_modules/lighthouse/cli/index.js
 NPM_INSTALL := npm install --no-save --no-package-lock --no-audit --no-fund --loglevel=error
 
 .DEFAULT_GOAL := help
-.PHONY: help install lock run serve migrate demo superuser test test-fast test-browser lint format messages clean prod-up prod-down bench search-eval tools audit
+.PHONY: help install lock run serve migrate demo superuser test test-tools test-fast test-browser lint format messages clean prod-up prod-down bench search-eval tools audit
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-14s %s\n", $$1, $$2}'
@@ -54,8 +54,10 @@ run: demo ## Install, migrate, load the demo and serve http://127.0.0.1:8000/
 	@echo "Serving http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/admin/)"
 	HOST=$(HOST) PORT=$(PORT) deploy/serve-embedded
 
-test: install $(VNU_JAR) ## Run every suite: lint, checks, unit, integration and browser tests
+test: install test-tools ## Run every suite: lint, checks, unit, integration and browser tests
 	CI=$(CI) bash .ci/test-suites
+
+test-tools: $(VNU_JAR) ## The Nu HTML checker the tests run (from npm, under var/tools/)
 
 $(VNU_JAR):
 	mkdir -p var/tools/vnu
