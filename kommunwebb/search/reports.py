@@ -21,30 +21,24 @@ class DayColumn(Column):
         return numeric_date(value) if value else ""
 
 
-class ZeroResultReportView(ReportView):
-    page_title = _("Sökningar utan träffar")
+class SearchCountReportView(ReportView):
+    """What the reports share: per-query counts summed over the days kept, searchable by the
+    query's text, most frequent first; a column's sort falls back to the query for ties.
+    Subclasses give the model, the columns and ``get_base_queryset``."""
+
     header_icon = "search"
-    index_url_name = "search_zero_results"
-    index_results_url_name = "search_zero_results_results"
     is_searchable = True
     search_fields = ["query"]
     default_ordering = "-total"
-    permission_policy = ModelPermissionPolicy(ZeroResultQuery)
     any_permission_required = ["view"]
-    columns = [
-        Column("query", label=_("Sökning"), sort_key="query"),
-        NumberColumn("total", label=_("Antal gånger"), sort_key="total"),
-        DayColumn("last_day", label=_("Senast"), sort_key="last_day"),
-    ]
-    list_export = ["query", "total", "last_day"]
-    export_headings = {"query": _("Sökning"), "total": _("Antal gånger"), "last_day": _("Senast")}
 
-    def get_base_queryset(self):
-        return (
-            ZeroResultQuery.objects.values("query")
-            .annotate(total=Sum("count"), last_day=Max("day"))
-            .order_by("-total", "query")
-        )
+    @property
+    def list_export(self):
+        return [column.name for column in self.columns]
+
+    @property
+    def export_headings(self):
+        return {column.name: column.label for column in self.columns}
 
     def get_queryset(self):
         queryset = self.get_base_queryset()
@@ -56,31 +50,38 @@ class ZeroResultReportView(ReportView):
         return queryset
 
 
-class TopQueriesReportView(ReportView):
+class ZeroResultReportView(SearchCountReportView):
+    page_title = _("Sökningar utan träffar")
+    index_url_name = "search_zero_results"
+    index_results_url_name = "search_zero_results_results"
+    permission_policy = ModelPermissionPolicy(ZeroResultQuery)
+    columns = [
+        Column("query", label=_("Sökning"), sort_key="query"),
+        NumberColumn("total", label=_("Antal gånger"), sort_key="total"),
+        DayColumn("last_day", label=_("Senast"), sort_key="last_day"),
+    ]
+
+    def get_base_queryset(self):
+        return (
+            ZeroResultQuery.objects.values("query")
+            .annotate(total=Sum("count"), last_day=Max("day"))
+            .order_by("-total", "query")
+        )
+
+
+class TopQueriesReportView(SearchCountReportView):
     """What residents search for most, with how many pages each search found."""
 
     page_title = _("Vanligaste sökningar")
-    header_icon = "search"
     index_url_name = "search_top_queries"
     index_results_url_name = "search_top_queries_results"
-    is_searchable = True
-    search_fields = ["query"]
-    default_ordering = "-total"
     permission_policy = ModelPermissionPolicy(SearchQueryDay)
-    any_permission_required = ["view"]
     columns = [
         Column("query", label=_("Sökning"), sort_key="query"),
         NumberColumn("total", label=_("Antal gånger"), sort_key="total"),
         NumberColumn("hits", label=_("Träffar senast"), sort_key="hits"),
         DayColumn("last_day", label=_("Senast"), sort_key="last_day"),
     ]
-    list_export = ["query", "total", "hits", "last_day"]
-    export_headings = {
-        "query": _("Sökning"),
-        "total": _("Antal gånger"),
-        "hits": _("Träffar senast"),
-        "last_day": _("Senast"),
-    }
 
     def rows(self):
         return SearchQueryDay.objects.all()
@@ -92,15 +93,6 @@ class TopQueriesReportView(ReportView):
             .annotate(total=Sum("count"), hits=Min("hits"), last_day=Max("day"))
             .order_by("-total", "query")
         )
-
-    def get_queryset(self):
-        queryset = self.get_base_queryset()
-        if self.search_query:
-            queryset = queryset.filter(query__icontains=self.search_query)
-        ordering = self.get_ordering()
-        if ordering:
-            queryset = queryset.order_by(ordering, "query")
-        return queryset
 
 
 class FewHitsReportView(TopQueriesReportView):
@@ -117,31 +109,19 @@ class FewHitsReportView(TopQueriesReportView):
         return SearchQueryDay.objects.filter(hits__lt=FEW_HITS)
 
 
-class SuggestionReportView(ReportView):
+class SuggestionReportView(SearchCountReportView):
     """Which suggestion under the search box residents took, for what they had typed."""
 
     page_title = _("Valda förslag")
-    header_icon = "search"
     index_url_name = "search_suggestions_taken"
     index_results_url_name = "search_suggestions_taken_results"
-    is_searchable = True
-    search_fields = ["query"]
-    default_ordering = "-total"
     permission_policy = ModelPermissionPolicy(SuggestionChoice)
-    any_permission_required = ["view"]
     columns = [
         Column("query", label=_("Inskrivet"), sort_key="query"),
         Column("page__title", label=_("Valt förslag"), sort_key="page__title"),
         NumberColumn("total", label=_("Antal gånger"), sort_key="total"),
         DayColumn("last_day", label=_("Senast"), sort_key="last_day"),
     ]
-    list_export = ["query", "page__title", "total", "last_day"]
-    export_headings = {
-        "query": _("Inskrivet"),
-        "page__title": _("Valt förslag"),
-        "total": _("Antal gånger"),
-        "last_day": _("Senast"),
-    }
 
     def get_base_queryset(self):
         return (
@@ -149,12 +129,3 @@ class SuggestionReportView(ReportView):
             .annotate(total=Sum("count"), last_day=Max("day"))
             .order_by("-total", "query")
         )
-
-    def get_queryset(self):
-        queryset = self.get_base_queryset()
-        if self.search_query:
-            queryset = queryset.filter(query__icontains=self.search_query)
-        ordering = self.get_ordering()
-        if ordering:
-            queryset = queryset.order_by(ordering, "query")
-        return queryset
