@@ -8,6 +8,7 @@ from wagtail.models import Page
 
 from kommunwebb.core.locales import content_language
 from kommunwebb.core.visibility import visible
+from kommunwebb.pagecache import memo
 
 from ..codes import content_languages, direction, locale_code, main_language, own_name
 
@@ -50,34 +51,45 @@ def translations_of(context, page) -> list[dict]:
     cache = getattr(request, "_page_translations", None) if request else None
     if cache is not None and cache[0] == page.pk:
         return cache[1]
-    versions = {
-        version.locale.language_code: version
-        for version in visible(
-            # Aliases of a Swedish page in another locale (wagtail-localize's untranslated
-            # parents) are still Swedish: not a language the page exists in.
-            page.get_translations(inclusive=True)
-            .filter(alias_of__isnull=True)
-            .select_related("locale"),
-            request=request,
-            any_locale=True,
-        )
-    }
-    order = [code for code, _name in content_languages()]
-    result = [
-        {
-            "code": code,
-            "name": own_name(code),
-            "dir": direction(code),
-            "url": versions[code].get_url(request),
-            "full_url": versions[code].get_full_url(request),
-            "current": versions[code].pk == page.pk,
+
+    def compute():
+        versions = {
+            version.locale.language_code: version
+            for version in visible(
+                # Aliases of a Swedish page in another locale (wagtail-localize's untranslated
+                # parents) are still Swedish: not a language the page exists in.
+                page.get_translations(inclusive=True)
+                .filter(alias_of__isnull=True)
+                .select_related("locale"),
+                request=request,
+                any_locale=True,
+            )
         }
-        for code in order
-        if code in versions
-    ]
+        order = [code for code, _name in content_languages()]
+        return [
+            {
+                "code": code,
+                "name": own_name(code),
+                "dir": direction(code),
+                "url": versions[code].get_url(request),
+                "full_url": versions[code].get_full_url(request),
+                "current": versions[code].pk == page.pk,
+            }
+            for code in order
+            if code in versions
+        ]
+
+    # The same for every visitor (visibility does not depend on who asks) until the next
+    # publish: kept per content generation, per site (the addresses are the site's).
+    result = memo.shared(("translations_of", page.pk, _site_key(request)), compute, request)
     if request is not None:
         request._page_translations = (page.pk, result)
     return result
+
+
+def _site_key(request):
+    site = memo.site(request)
+    return site.pk if site is not None else None
 
 
 @register.simple_tag(takes_context=True)
@@ -97,7 +109,14 @@ def easy_read_version(context, page):
     """The page's Lättläst version, for the link at the top of the original."""
     from ..models import easy_read_version_of
 
-    return easy_read_version_of(page, context.get("request"))
+    request = context.get("request")
+    if not isinstance(page, Page):
+        return None
+    return memo.shared(
+        ("easy_read_version", page.pk, content_language()),
+        lambda: easy_read_version_of(page, request),
+        request,
+    )
 
 
 @register.simple_tag(takes_context=True)
@@ -106,11 +125,15 @@ def languages_hub(context):
     from ..models import LanguagesPage
 
     request = context.get("request")
-    hubs = list(
-        visible(LanguagesPage.objects.order_by("path"), request=request, any_locale=True)[:20]
-    )
     language = content_language()
-    for hub in hubs:
-        if locale_code(hub.locale_id) == language:
-            return hub
-    return hubs[0] if hubs else None
+
+    def compute():
+        hubs = list(
+            visible(LanguagesPage.objects.order_by("path"), request=request, any_locale=True)[:20]
+        )
+        for hub in hubs:
+            if locale_code(hub.locale_id) == language:
+                return hub
+        return hubs[0] if hubs else None
+
+    return memo.shared(("languages_hub", language, _site_key(request)), compute, request)
