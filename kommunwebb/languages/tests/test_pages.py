@@ -196,3 +196,21 @@ def test_robots_keeps_every_languages_search_out_of_indexes(client, home):
     assert "Disallow: /sok/" in robots
     assert "Disallow: /en/sok/" in robots
     assert "Disallow: /ar/sok/" in robots
+
+
+def test_the_language_list_is_kept_until_a_translation_is_published_or_withdrawn(
+    client, site_in_three, pagecache, commit
+):
+    """The language bar is worked out once per content generation (a later cache miss does
+    not ask again), and a publish or unpublish of any version changes it at once."""
+    sv_url = site_in_three["sv"].url
+    with commit():
+        site_in_three["ar"].unpublish()
+    assert [a["lang"] for a in get(client, sv_url + "?a=1").select(".language-list a")] == [
+        "sv",
+        "en",
+    ]
+    with commit():
+        site_in_three["ar"].save_revision().publish()
+    langs = [a["lang"] for a in get(client, sv_url + "?a=2").select(".language-list a")]
+    assert langs == ["sv", "en", "ar"]
