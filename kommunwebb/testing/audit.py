@@ -1,7 +1,7 @@
 """Audit the demo site the way a public body's site is audited: the Nu HTML checker (vnu.jar)
 and Lighthouse (in Debian's Chromium) on one page of every type.
 
-    make audit          # or: .venv/bin/python -m kommunwebb.testing.audit [--min 90]
+    make audit          # or: .venv/bin/python -m kommunwebb.testing.audit [--min 90] [--page crisis]
 
 prints, per page, Lighthouse's four scores (performance, accessibility, best practices, SEO)
 and the number of HTML errors. The target is 100 in every category and no error anywhere;
@@ -165,7 +165,15 @@ def main(argv=None) -> int:
     parser.add_argument("--min", type=int, default=90, help="lowest score that passes")
     parser.add_argument("--base", help="audit a site already running here instead of a demo")
     parser.add_argument("--no-lighthouse", action="store_true", help="only the HTML check")
+    parser.add_argument(
+        "--page", action="append", help="only the pages whose label contains this (repeatable)"
+    )
     args = parser.parse_args(argv)
+    pages = [
+        (label, path)
+        for label, path in PAGES
+        if not args.page or any(part in label for part in args.page)
+    ]
 
     work = Path(tempfile.mkdtemp(prefix="kommunwebb-audit-"))
     pidfile = None
@@ -176,7 +184,7 @@ def main(argv=None) -> int:
             print("Starting the demo site …", flush=True)
             base, pidfile = start_demo(work / "var")
         files = []
-        for index, (_label, path) in enumerate(PAGES):
+        for index, (_label, path) in enumerate(pages):
             file = work / f"page-{index:02d}.html"
             file.write_text(fetch(base, path))
             files.append(file)
@@ -184,7 +192,7 @@ def main(argv=None) -> int:
         failed = False
         heading = " ".join(f"{name[:6]:>6}" for name in ("perf", "a11y", "best", "seo"))
         print(f"\n{'page':<28} {heading} {'HTML errors':>11}")
-        for (label, path), file in zip(PAGES, files, strict=True):
+        for (label, path), file in zip(pages, files, strict=True):
             page_errors = errors.get(str(file), [])
             scores, trouble = {}, ""
             if not args.no_lighthouse and path not in ERROR_PAGES:
