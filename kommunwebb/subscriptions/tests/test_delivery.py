@@ -167,3 +167,23 @@ def test_the_rights_tools_find_export_and_erase_a_subscriber(home):
     assert not Subscriber.objects.filter(pk=subscriber.pk).exists()
     assert not Message.objects.exists()
     assert Mailing.objects.count() == 1  # the mailing holds no personal data
+
+
+def test_sending_a_batch_costs_the_same_number_of_queries_for_five_or_fifty(home, settings):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    alert = published_alert(level=AlertLevel.CRISIS)
+
+    def queries_for(count, offset):
+        for n in range(count):
+            confirmed(f"b{offset + n}@x.se", "kris")
+        Message.objects.all().delete()
+        tasks.fan_out_alert.call(alert.pk)
+        ids = list(Message.objects.values_list("pk", flat=True))
+        mail.outbox.clear()
+        with CaptureQueriesContext(connection) as captured:
+            assert tasks.deliver(ids) == f"delivered {len(ids)}, failed 0"
+        assert len(mail.outbox) == len(ids)
+        return len(captured)
+
+    assert queries_for(5, 0) == queries_for(45, 5)
+    assert set(Message.objects.values_list("state", flat=True)) == {OutboxState.DELIVERED}
