@@ -28,16 +28,18 @@ def one_click(path):
     print(response.status_code)
 
 
-def alert(level, title):
+def alert(*pairs):
+    """Publish an alert per ``level:title`` (the same title again publishes it again)."""
     from kommunwebb.alerts.models import Alert
 
-    existing = Alert.objects.filter(title=title).first()
-    item = existing or Alert(title=title, message="Mer information kommer.", live=False)
-    item.level = level
-    if existing is None:
-        item.save()
-    item.save_revision().publish()
-    print(item.pk)
+    for pair in pairs:
+        level, _, title = pair.partition(":")
+        existing = Alert.objects.filter(title=title).first()
+        item = existing or Alert(title=title, message="Mer information kommer.", live=False)
+        item.level = level
+        if existing is None:
+            item.save()
+        item.save_revision().publish()
 
 
 def status():
