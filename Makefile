@@ -78,8 +78,8 @@ prod-up: install ## Start the production profile on loopback: PostgreSQL, Redis,
 prod-down: ## Stop everything prod-up started (data stays in var/prod/)
 	$(BIN)/python deploy/prod.py down
 
-bench: install ## Benchmarks: analytics, retention, search, then pages (its RESULT line last)
-	@for script in bench/analytics.py bench/retention.py bench/search.py; do \
+bench: install ## Benchmarks: analytics, retention, search, subscriptions, then pages (its RESULT line last)
+	@for script in bench/analytics.py bench/retention.py bench/search.py bench/subscriptions.py; do \
 	  if [ -f $$script ]; then echo "== $$script"; $(BIN)/python $$script || exit 1; fi; \
 	done
 	@echo "== bench/pages.py"

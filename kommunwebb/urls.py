@@ -21,6 +21,8 @@ urlpatterns = [
     path("sidrespons/", include("kommunwebb.feedback.urls")),
     # Each alert's page, the current alerts, and the same as RSS, Atom and CAP 1.2.
     path("meddelanden/", include("kommunwebb.alerts.urls")),
+    # E-mail subscriptions to alerts and news (double opt-in, one-click unsubscribe).
+    path("prenumerera/", include("kommunwebb.subscriptions.urls")),
     path("kris/", cache_public(crisis_page), name="crisis_page"),
 ]
 

@@ -186,3 +186,41 @@ def overdue(model, policy: Policy, now: datetime | None = None):
     )
     stuck = Q(state=OutboxState.SENDING, lease_until__lte=grace)
     return model.objects.filter(waiting | stuck)
+
+
+def take_batch(model, pks, policy: Policy, limit: int | None = None) -> tuple[Lease, list[int]]:
+    """Claim at most ``limit`` of the due entries among ``pks`` under one lease, in two
+    queries whatever their number: for senders that hand many messages to one connection.
+    Returns the lease and the claimed keys (empty if none was due)."""
+    now = timezone.now()
+    due = Q(state=OutboxState.PENDING) | Q(state=OutboxState.RETRYING) & (
+        Q(next_attempt_at__isnull=True) | Q(next_attempt_at__lte=now)
+    )
+    due |= Q(state=OutboxState.SENDING, lease_until__lte=now)  # its worker died mid-send
+    lease = Lease(token=secrets.token_hex(16), until=now + policy.lease)
+    with transaction.atomic():
+        claimable = model.objects.select_for_update().filter(due, pk__in=list(pks))
+        ids = list(claimable.order_by("pk").values_list("pk", flat=True)[:limit])
+        if ids:
+            model.objects.filter(pk__in=ids).update(
+                state=OutboxState.SENDING,
+                lease_token=lease.token,
+                lease_until=lease.until,
+                attempts=F("attempts") + 1,
+                next_attempt_at=None,
+            )
+    return lease, ids
+
+
+def record_delivered(model, pks, token: str) -> int:
+    """Record many entries of one batch lease as delivered in one query; those whose lease
+    was lost meanwhile are left alone. Returns how many were recorded."""
+    return model.objects.filter(
+        pk__in=list(pks), lease_token=token, state=OutboxState.SENDING
+    ).update(
+        state=OutboxState.DELIVERED,
+        delivered_at=timezone.now(),
+        lease_token="",
+        lease_until=None,
+        last_error="",
+    )

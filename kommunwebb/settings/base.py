@@ -20,6 +20,7 @@ INSTALLED_APPS = [
     "kommunwebb.linkcheck",
     "kommunwebb.accessibility",
     "kommunwebb.services",
+    "kommunwebb.subscriptions",
     "kommunwebb.politics",
     "kommunwebb.alerts",
     "kommunwebb.search",

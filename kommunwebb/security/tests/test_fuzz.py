@@ -154,6 +154,11 @@ PATTERN_NAMES = {
     "answer",
     "thanks",
     "comment",
+    "subscribe",
+    "sent",
+    "confirm",
+    "manage",
+    "unsubscribe",
     "wagtailcore_authenticate_with_password",
     "wagtail_serve",
     "wagtailcore_login",
@@ -180,10 +185,15 @@ FIXED_PATHS = [
     "/meddelanden/meddelanden.atom",
     "/meddelanden/cap.atom",
     "/kris/",
+    "/prenumerera/",
+    "/prenumerera/skickat/",
 ]
 TEMPLATED_PATHS = [
     "/meddelanden/{}/",
     "/meddelanden/{}/cap.xml",
+    "/prenumerera/bekrafta/{}/",
+    "/prenumerera/installningar/{}/",
+    "/prenumerera/avsluta/{}/",
     "/flode/amne/{}.rss",
     "/flode/amne/{}.atom",
     "/kalender/evenemang/{}.ics",
@@ -337,6 +347,26 @@ class NoServerErrorOnHostileInput(TestCase):
         for path in ("/sidrespons/", "/sidrespons/kommentar/"):
             response = self.client.post(path, fields, HTTP_ACCEPT=accept)
             self.check(response, f"POST {path}")
+
+    @FUZZ
+    @given(
+        fields=st.dictionaries(
+            st.one_of(st.sampled_from(["email", "alert_level", "topics"]), TEXT),
+            st.one_of(TEXT, st.sampled_from(["kris", "viktigt", "a@b.se", "1", "-1"])),
+            max_size=4,
+        ),
+        token=SEGMENTS,
+    )
+    def test_the_subscription_forms_take_any_post(self, fields, token):
+        origin = "http://testserver"
+        for path in ("/prenumerera/", f"/prenumerera/installningar/{_raw(token)}/"):
+            response = self.client.post(path, fields, HTTP_ORIGIN=origin)
+            self.check(response, f"POST {path}")
+        for path in (
+            f"/prenumerera/bekrafta/{_raw(token)}/",
+            f"/prenumerera/avsluta/{_raw(token)}/",
+        ):
+            self.check(self.client.post(path, fields), f"POST {path}")
 
     @FUZZ
     @given(
