@@ -524,12 +524,12 @@ def generate(total: int):
     from django.contrib.contenttypes.models import ContentType
     from django.db import transaction
     from django.utils import timezone
-    from taggit.models import Tag
     from wagtail.models import Locale, Page, Site
 
     from kommunwebb.core.models import StandardPage
     from kommunwebb.home.models import HomePage
-    from kommunwebb.news.models import NewsArticlePage, NewsIndexPage, NewsTag
+    from kommunwebb.news.models import NewsArticlePage, NewsIndexPage
+    from kommunwebb.taxonomy.models import Topic
     from kommunwebb.topics.models import TopicPage
 
     rng = random.Random(20261126)
@@ -543,7 +543,8 @@ def generate(total: int):
     )
     news = home.add_child(instance=NewsIndexPage(title="Nyheter", slug="nyheter"))
     tags = {
-        name: Tag.objects.create(name=name, slug=name.lower().replace(" ", "-")) for name in TOPICS
+        name: Topic.objects.create(name=name, slug=name.lower().replace(" ", "-"))
+        for name in TOPICS
     }
     topic = home.add_child(
         instance=TopicPage(
@@ -604,9 +605,11 @@ def generate(total: int):
         n_articles,
         lambda n: {"lead": _text(rng, 20)[:200], "body": body(150), "listing_image_alt": ""},
     )
-    NewsTag.objects.bulk_create(
+    # The managed vocabulary (taxonomy): each article under one topic.
+    through = NewsArticlePage.topics.through
+    through.objects.bulk_create(
         [
-            NewsTag(content_object_id=pk, tag=tags[TOPICS[n % len(TOPICS)]])
+            through(newsarticlepage_id=pk, topic_id=tags[TOPICS[n % len(TOPICS)]].pk)
             for n, pk in enumerate(article_ids)
         ],
         batch_size=1000,
@@ -647,12 +650,11 @@ def measure_search(rounds: int, label: str):
             elapsed, _response = _time_get(client, "/sok/", {"q": query, **extra})
             timings.append(elapsed)
             per_query.setdefault(query, []).append(elapsed)
-    from taggit.models import Tag
 
-    from kommunwebb.search.query import Search
+    from kommunwebb.search.query import Search, topic_by_slug
 
     for query, extra in QUERIES:
-        topic = Tag.objects.filter(slug=extra.get("amne", "-")).first()
+        topic = topic_by_slug(extra.get("amne", "-"))
         hits = Search(query, kind=extra.get("typ", ""), topic=topic).results().count()
         per_query[f"{query}#hits"] = [hits]
     result = summary(timings)
