@@ -87,7 +87,10 @@ def test_phone_numbers_in_rich_text_can_be_called(client, home):
     page = StandardPageFactory(
         parent=home,
         body=[
-            ("paragraph", "<p>Ring <b>112</b> eller växeln 040-628\u00a004\u00a000 vardagar 8–16.</p>"),
+            (
+                "paragraph",
+                "<p>Ring <b>112</b> eller växeln 040-628\u00a004\u00a000 vardagar 8–16.</p>",
+            ),
             ("fact_box", {"heading": "Fakta", "body": "<p>Tips till polisen: 114 14.</p>"}),
         ],
     )
