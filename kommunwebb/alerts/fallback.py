@@ -24,8 +24,8 @@ from django.conf import settings
 from django.core.handlers.wsgi import WSGIHandler, WSGIRequest
 from django.db import DatabaseError
 from django.http import HttpResponse
-from django.urls import reverse
-from django.utils import timezone
+from django.urls import reverse, set_urlconf
+from django.utils import timezone, translation
 
 from kommunwebb.pagecache.varnish import public_host
 
@@ -87,13 +87,20 @@ def _render(handler: WSGIHandler, path: str) -> bytes | None:
         "SERVER_PROTOCOL": "HTTP/1.1",
     }
     try:
-        response = handler.get_response(WSGIRequest(environ))
+        # Inside an editor's request (a publish): the visitor's render must not leave its
+        # language or URLconf behind in this thread.
+        with translation.override(translation.get_language()):
+            response = handler.get_response(WSGIRequest(environ))
+        set_urlconf(None)
     finally:
         environ["wsgi.input"].close()
         environ["wsgi.errors"].close()
-    if response.status_code != 200 or response.streaming:
-        return None
-    return response.content
+    try:
+        if response.status_code != 200 or response.streaming:
+            return None
+        return response.content
+    finally:
+        response.close()
 
 
 def write_atomically(target: Path, content: bytes):

@@ -111,3 +111,15 @@ def test_a_working_database_is_never_answered_from_a_copy(copies, home, commit, 
     response = client.get("/kris/")
     assert response.status_code == 200
     assert fallback.HEADER not in response
+
+
+def test_the_command_writes_the_copies_for_a_fresh_installation(copies, home):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    out = StringIO()
+    call_command("write_fallback_copies", stdout=out)
+    assert "Wrote 3 copies" in out.getvalue()
+    assert (copies / "kris" / "index.html").exists()
+    assert (copies / "meddelanden" / "index.html").exists()
