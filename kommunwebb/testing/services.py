@@ -373,18 +373,14 @@ def render_vcl(
         "ERROR_PAGES": str(error_pages),
         "PURGERS": _acl(purgers),
         "TLS_TERMINATORS": _acl(tls_terminators),
-        # No file server for the static copies: a port nothing listens on (the 503 page).
-        "FALLBACK_PORT": str(fallback_port or CLOSED_PORT),
+        # No file server for the static copies: the app once more (the 503 page if it fails).
+        "FALLBACK_PORT": str(fallback_port or backend_port),
     }.items():
         text = text.replace(f"@{name}@", value)
     target.write_text(text)
     # The purge secret is in it: readable by Varnish's own users, not by everyone.
     target.chmod(0o640 if not is_root() else 0o644)
     return target
-
-
-# Port 1 (tcpmux) is unassigned on loopback: connecting to it is refused at once.
-CLOSED_PORT = 1
 
 
 def varnish_name(workdir: Path) -> Path:
