@@ -95,12 +95,10 @@ def _render(handler: WSGIHandler, path: str) -> bytes | None:
     finally:
         environ["wsgi.input"].close()
         environ["wsgi.errors"].close()
-    try:
-        if response.status_code != 200 or response.streaming:
-            return None
-        return response.content
-    finally:
-        response.close()
+    # Not response.close(): it sends request_finished too.
+    if response.status_code != 200 or response.streaming:
+        return None
+    return response.content
 
 
 def write_atomically(target: Path, content: bytes):

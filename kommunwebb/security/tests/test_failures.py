@@ -128,9 +128,10 @@ def stack():
     need(
         services.postgresql_available()
         and services.redis_available()
-        and services.varnish_available(),
-        "PostgreSQL 15, Redis and Varnish are needed (apt-get install postgresql redis-server "
-        "varnish varnish-modules)",
+        and services.varnish_available()
+        and shutil.which("nginx") is not None,
+        "PostgreSQL 15, Redis, Varnish and nginx are needed (apt-get install postgresql "
+        "redis-server varnish varnish-modules nginx)",
     )
     root = Path(tempfile.mkdtemp(prefix="kommunwebb-failure-test-"))
     services.reachable_dir(root)
