@@ -7,8 +7,9 @@ Varnish 7 in front, a warmer for the crisis page and the Varnish hit counter for
     .venv/bin/python deploy/prod.py status
 
 Everything lives in var/prod/ (KOMMUNWEBB_PROD_DIR), secrets generated into var/prod/env.
-Ports (non-default, all 127.0.0.1): Varnish 8180, app 8181, PostgreSQL 8182, Redis 8183;
-KOMMUNWEBB_PROD_PORT_BASE moves all four. See docs/performance.md.
+Ports (non-default, all 127.0.0.1): Varnish 8180, app 8181, PostgreSQL 8182, Redis 8183,
+nginx serving the static crisis copies to Varnish 8184 (docs/crisis.md);
+KOMMUNWEBB_PROD_PORT_BASE moves all five. See docs/performance.md.
 """
 
 from __future__ import annotations
@@ -33,7 +34,9 @@ class Profile:
     def __init__(self, directory: Path | None = None, port_base: int | None = None):
         self.dir = Path(directory or os.environ.get("KOMMUNWEBB_PROD_DIR", ROOT / "var" / "prod"))
         base = int(port_base or os.environ.get("KOMMUNWEBB_PROD_PORT_BASE", 8180))
-        self.varnish_port, self.app_port, self.pg_port, self.redis_port = range(base, base + 4)
+        self.varnish_port, self.app_port, self.pg_port, self.redis_port, self.files_port = range(
+            base, base + 5
+        )
         self.url = f"http://127.0.0.1:{self.varnish_port}"
 
     # Paths of the parts.
@@ -42,6 +45,9 @@ class Profile:
     varnish = property(lambda self: self.dir / "varnish")
     app_var = property(lambda self: self.dir / "app")
     error_pages = property(lambda self: self.dir / "varnish-errors")
+    # What the app writes after every publish (alerts/fallback.py) and nginx serves to Varnish.
+    fallback = property(lambda self: self.app_var / "fallback")
+    files = property(lambda self: self.dir / "files")
     run = property(lambda self: self.dir / "run")
 
     # Generated once into var/prod/env; added to an older env file on the next start.
@@ -121,6 +127,8 @@ class Profile:
         if load_demo:
             services.manage("load_demo_data", env=env)
         services.manage("collectstatic", "--noinput", "-v0", env=env)
+        # The static crisis copies exist from the start, not only after the first publish.
+        services.manage("write_fallback_copies", env=env)
         checked = services.manage(
             "check",
             "--deploy",
@@ -143,6 +151,10 @@ class Profile:
                 self.dir / "worker.log",
                 env=env,
             )
+        if not services.port_open(self.files_port):
+            self.say(f"nginx for the static crisis copies on 127.0.0.1:{self.files_port}")
+            services.reachable_dir(self.fallback)
+            services.start_nginx(self.files, self.files_port, self.fallback)
         if not services.port_open(self.varnish_port):
             self.say(f"Varnish 7 on {self.url}")
             # The Swedish 414 and 503 pages Varnish answers with itself.
@@ -156,6 +168,7 @@ class Profile:
                 purge_secret=values["KOMMUNWEBB_PURGE_SECRET"],
                 client_secret=values["KOMMUNWEBB_CLIENT_HASH_SECRET"],
                 error_pages=self.error_pages,
+                fallback_port=self.files_port,
                 # Where TLS ends in front of Varnish (nginx, hitch, a load balancer).
                 tls_terminators=[
                     a
@@ -200,6 +213,8 @@ class Profile:
                 self.say(f"stopped {name}")
         if services.stop_varnish(self.varnish):
             self.say("stopped Varnish")
+        if services.stop_nginx(self.files):
+            self.say("stopped nginx")
         if services.stop_redis(self.redis):
             self.say("stopped Redis")
         if services.stop_postgresql(self.pg):
@@ -211,6 +226,7 @@ class Profile:
             ("app", self.app_port),
             ("PostgreSQL", self.pg_port),
             ("Redis", self.redis_port),
+            ("nginx", self.files_port),
         ):
             self.say(f"{name:<10} 127.0.0.1:{port} {'up' if services.port_open(port) else 'down'}")
         for name in ("worker", "warmer", "ncsa"):

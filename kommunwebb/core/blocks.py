@@ -8,6 +8,9 @@ from wagtail import blocks
 from wagtail.blocks import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageBlock
+from wagtail.snippets.blocks import SnippetChooserBlock
+
+from .phone import is_phone_number
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
 
@@ -171,6 +174,121 @@ class ReadMoreBlock(blocks.StructBlock):
         }
 
 
+# The days an opening-hours row covers: the values of the contact cards' rows
+# (contacts.models.Days, which a test in contacts holds equal), so one rule reads both.
+HOURS_DAYS = [
+    ("mon-fri", _("Måndag–fredag")),
+    ("sat-sun", _("Lördag–söndag")),
+    ("all", _("Alla dagar")),
+    ("mon", _("Måndag")),
+    ("tue", _("Tisdag")),
+    ("wed", _("Onsdag")),
+    ("thu", _("Torsdag")),
+    ("fri", _("Fredag")),
+    ("sat", _("Lördag")),
+    ("sun", _("Söndag")),
+    ("holidays", _("Helgdagar")),
+]
+
+
+def validate_phone(value):
+    if value and not is_phone_number(value):
+        raise ValidationError(
+            _("Skriv ett telefonnummer, till exempel 040-34 92 92, 070-123 45 67 eller 112.")
+        )
+
+
+class HoursRowBlock(blocks.StructBlock):
+    days = blocks.ChoiceBlock(choices=HOURS_DAYS, default="mon-fri", label=_("Dagar"))
+    opens = blocks.TimeBlock(label=_("Öppnar"), required=False)
+    closes = blocks.TimeBlock(
+        label=_("Stänger"),
+        required=False,
+        help_text=_("Lämna båda tiderna tomma för stängt. 16:00–03:00 stänger natten efter."),
+    )
+
+    def clean(self, value):
+        value = super().clean(value)
+        if (value.get("opens") is None) != (value.get("closes") is None):
+            raise StructBlockValidationError(
+                block_errors={
+                    "closes": ErrorList(
+                        [ValidationError(_("Ange både när det öppnar och stänger, eller ingen."))]
+                    )
+                }
+            )
+        return value
+
+    class Meta:
+        icon = "time"
+        label = _("Öppettid")
+
+
+class ContactCardBlock(blocks.StructBlock):
+    """Who to call, inside the text: a published contact card (its numbers and hours stay
+    those of the card), or a name, a number and hours written here. Either way the number is
+    a tap-to-call link and the hours give "Öppet nu" or "Stängt – öppnar …" at the moment
+    the page is read (contacts' opening-hours rules; templates/blocks/contact_card.html).
+
+    The card is named by its label, as a foreign key would: its model and the rules that
+    read its hours belong to the contacts app, above this layer (docs/architecture.md)."""
+
+    card = SnippetChooserBlock(
+        "contacts.ContactCard",
+        label=_("Kontaktkort"),
+        required=False,
+        help_text=_("Välj ett kontaktkort, eller lämna tomt och skriv namn och telefon nedan."),
+    )
+    name = blocks.CharBlock(label=_("Namn"), required=False, max_length=120)
+    description = blocks.CharBlock(label=_("Beskrivning"), required=False, max_length=255)
+    phone = blocks.CharBlock(
+        label=_("Telefonnummer"), required=False, max_length=30, validators=[validate_phone]
+    )
+    hours = blocks.ListBlock(HoursRowBlock(), label=_("Öppettider"), required=False, default=[])
+
+    def clean(self, value):
+        value = super().clean(value)
+        entered = value.get("name") or value.get("phone") or value.get("hours")
+        if value.get("card") and entered:
+            raise StructBlockValidationError(
+                block_errors={
+                    "card": ErrorList(
+                        [
+                            ValidationError(
+                                _("Välj ett kontaktkort eller skriv namn och telefon, inte båda.")
+                            )
+                        ]
+                    )
+                }
+            )
+        if not value.get("card"):
+            errors = {}
+            if not value.get("name"):
+                errors["name"] = ErrorList(
+                    [ValidationError(_("Välj ett kontaktkort eller skriv ett namn."))]
+                )
+            if not value.get("phone"):
+                errors["phone"] = ErrorList([ValidationError(_("Skriv ett telefonnummer."))])
+            if errors:
+                raise StructBlockValidationError(block_errors=errors)
+        return value
+
+    class Meta:
+        template = "blocks/contact_card.html"
+        icon = "user"
+        label = _("Kontaktkort")
+        description = _(
+            "Vem man ringer, med ett nummer som går att ringa direkt och ”Öppet nu” från "
+            "öppettiderna."
+        )
+        preview_value = {
+            "name": "Social jour",
+            "description": "Akut hjälp från socialtjänsten när kontoren har stängt.",
+            "phone": "040-628 04 20",
+            "hours": [{"days": "all", "opens": "16:00", "closes": "03:00"}],
+        }
+
+
 class BaseStreamBlock(blocks.StreamBlock):
     paragraph = ParagraphBlock(features=RICH_TEXT_FEATURES)
     subheading = SubheadingBlock()
@@ -179,6 +297,7 @@ class BaseStreamBlock(blocks.StreamBlock):
     image = FigureBlock()
     document = DocumentBlock()
     read_more = ReadMoreBlock()
+    contact_card = ContactCardBlock()
 
 
 class ServiceLinkBlock(blocks.StructBlock):

@@ -66,6 +66,11 @@ def document(key: str, title: str = ""):
     return ("document", {"document": key, "title": title})
 
 
+def contact_card(key: str):
+    """A contact card (CONTACTS, by key) in a page's text, with "Öppet nu" from its hours."""
+    return ("contact_card", {"card": key})
+
+
 def read_more(*links: Link, heading: str = "Läs mer"):
     return ("read_more", {"heading": heading, "links": list(links)})
 
@@ -396,10 +401,12 @@ STANDARD_PAGES = [
         ),
         body=[
             paragraph(
-                "<p>Kommunen har personal i beredskap dygnet runt för att snabbt kunna hantera "
-                "olyckor, våld och andra allvarliga händelser. Social jour ingår i kommunens "
-                "centrala krisstöd och kan komma ut på kort varsel för att bedöma vilket stöd som "
+                "<p>Vid olyckor, våld och andra allvarliga händelser kan kommunen snabbt kalla "
+                "in personal ur sin krisberedskap. Social jour ingår i kommunens centrala "
+                "krisstöd och kan komma ut på kort varsel för att bedöma vilket stöd som "
                 "behövs.</p>"
+                "<p>De linjer du själv kan ringa har olika tider. Vid varje linje ser du om den "
+                "har öppet just nu.</p>"
             ),
             fact_box(
                 "<p>Ring <b>112</b> om någon är i fara eller om det är bråttom. Vill du lämna "
@@ -411,15 +418,21 @@ STANDARD_PAGES = [
                 "<p>Stödcentrum erbjuder stödsamtal till sundhamnsbor i alla åldrar som har "
                 "utsatts för brott eller varit med om något svårt. Du får vara anonym. Anhöriga "
                 "och vittnen är också välkomna att höra av sig. Stödcentrum drivs av kommunen "
-                "tillsammans med polisen.</p>"
-                f"<p>Ring <b>{nb(STODCENTRUM_PHONE)}</b>. Stödcentrum har stängt på helgdagar.</p>"
+                "tillsammans med polisen och har stängt på helgdagar.</p>"
             ),
+            contact_card("stodcentrum"),
             subheading("Social jour – kvällar, nätter och helger klockan 16–03"),
             paragraph(
                 "<p>När kontoren har stängt tar social jour över. Dit ringer du om du behöver "
                 "akut hjälp från socialtjänsten, men också för att få råd, information eller "
                 "någon att prata med. Social jour svarar klockan 16–03 alla dagar i veckan.</p>"
-                f"<p>Ring <b>{nb(SOCIAL_JOUR_PHONE)}</b>.</p>"
+            ),
+            contact_card("social-jour"),
+            subheading("När ingen av linjerna har öppet"),
+            paragraph(
+                "<p>Mellan klockan 03 och 08 på vardagar, och mellan 03 och 16 på helger och "
+                "helgdagar, svarar varken Stödcentrum eller social jour. Behöver du råd om vård "
+                "då ringer du 1177. Är det akut ringer du 112.</p>"
             ),
             subheading("Om du är orolig för ett barn"),
             paragraph(

@@ -70,8 +70,9 @@ PAGES = {
             ),
             "body": [
                 paragraph(
-                    "<p>The municipality has staff on call around the clock to deal quickly with "
-                    "accidents, violence and other serious events.</p>"
+                    "<p>After accidents, violence and other serious events the municipality can "
+                    "quickly call in staff from its emergency preparedness. The lines you can "
+                    "call yourself have different hours, given below.</p>"
                 ),
                 fact_box(
                     "<p>Call <b>112</b> if someone is in danger or if it is urgent. To give the "
@@ -102,9 +103,9 @@ PAGES = {
             ),
             "body": [
                 paragraph(
-                    "<p>Kunnalla on henkilökuntaa päivystyksessä ympäri vuorokauden, jotta "
-                    "onnettomuuksiin, väkivaltaan ja muihin vakaviin tapahtumiin voidaan "
-                    "puuttua nopeasti.</p>"
+                    "<p>Kunta pystyy puuttumaan nopeasti onnettomuuksiin, väkivaltaan ja muihin "
+                    "vakaviin tapahtumiin. Puhelinlinjoilla on eri aukioloajat, jotka näet "
+                    "alla.</p>"
                 ),
                 fact_box(
                     "<p>Soita <b>112</b>, jos joku on vaarassa tai jos asia on kiireellinen. "
@@ -135,8 +136,8 @@ PAGES = {
             ),
             "body": [
                 paragraph(
-                    "<p>لدى البلدية موظفون مناوبون على مدار الساعة للتعامل بسرعة مع الحوادث "
-                    "والعنف والأحداث الخطيرة الأخرى.</p>"
+                    "<p>البلدية مستعدة للتعامل بسرعة مع الحوادث والعنف والأحداث الخطيرة الأخرى. "
+                    "لكل خط هاتفي مواعيده الخاصة، وتجدها أدناه.</p>"
                 ),
                 fact_box(
                     "<p>اتصل بالرقم <b>112</b> إذا كان شخص ما في خطر أو إذا كان الأمر عاجلاً. "

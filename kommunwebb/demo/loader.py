@@ -455,6 +455,10 @@ class DemoLoader:
             }
         if name == "document":
             return {"document": self.documents[value["document"]], "title": value["title"]}
+        if name == "contact_card":
+            # A chosen card: the fields for one written in the block stay empty.
+            card = self.contacts[value["card"]]
+            return {"card": card, "name": "", "description": "", "phone": "", "hours": []}
         if name == "read_more":
             return {
                 "heading": value["heading"],

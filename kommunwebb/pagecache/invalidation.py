@@ -54,6 +54,7 @@ EDITORIAL_BOOKKEEPING = frozenset(
 )
 
 _deadlines: list[Callable[[datetime], datetime | None]] = []
+_after_invalidation: list[Callable[[], None]] = []
 _dependencies: dict[type, Callable[[object], bool]] = {}
 
 
@@ -76,6 +77,21 @@ def _bump():
     from . import varnish
 
     varnish.after_invalidation()
+    for fn in _after_invalidation:
+        try:
+            fn()
+        except Exception:
+            # A favour to later visitors (static copies, warming); never breaks a publish.
+            logger.exception("pagecache: %s failed after an invalidation", fn.__qualname__)
+
+
+def register_after_invalidation(fn: Callable[[], None]):
+    """``fn()`` runs after every invalidation has taken effect (after the commit, with the
+    cached pages already stale): what renders pages again sees the new content. Registered
+    in an app's ``AppConfig.ready()``."""
+    if fn not in _after_invalidation:
+        _after_invalidation.append(fn)
+    return fn
 
 
 def invalidate(reason: str = ""):

@@ -81,6 +81,17 @@ def _revalidated(response, cache_control_value: str):
     return answer
 
 
+def changes_at(request, moment) -> None:
+    """Part of the response being rendered changes by the clock at ``moment`` (an aware
+    datetime), which no registered deadline knows (opening hours written into a page's
+    text): the caches keep this response no longer than that. None changes nothing."""
+    if request is None or moment is None:
+        return
+    current = getattr(request, "_pagecache_changes_at", None)
+    if current is None or moment.timestamp() < current:
+        request._pagecache_changes_at = moment.timestamp()
+
+
 def is_anonymous_candidate(request) -> bool:
     """A request the cache may answer: a safe method, no login session, no credentials."""
     return (
@@ -160,6 +171,9 @@ class PageCacheMiddleware:
             if generation is None:
                 generation = current_generation()
             deadline = deadline_for(generation, now)
+            own = getattr(request, "_pagecache_changes_at", None)
+            if own is not None:
+                deadline = min(deadline, own)
             ttl = max(1, min(setting("TTL"), int(deadline - now.timestamp())))
             patch_vary_headers(response, VARY)
             response.headers["Cache-Control"] = cache_control(ttl)

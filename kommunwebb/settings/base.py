@@ -84,6 +84,9 @@ MIDDLEWARE = [
     "kommunwebb.security.middleware.RequestGuardMiddleware",
     # Statistics beacons (POST /statistik/beacon) need nothing below: answered right here.
     "kommunwebb.analytics.middleware.BeaconMiddleware",
+    # With the database down, the crisis page, the home page and the alerts from the static
+    # copies written at the last publish (kommunwebb/alerts/fallback.py).
+    "kommunwebb.alerts.fallback.FallbackMiddleware",
     # A cached page is answered before any middleware below runs (kommunwebb/pagecache).
     "kommunwebb.pagecache.middleware.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
@@ -194,6 +197,9 @@ STATICFILES_DIRS = [PROJECT_DIR / "static"]
 STATIC_ROOT = VAR_DIR / "static"
 STATIC_URL = "/static/"
 MEDIA_ROOT = VAR_DIR / "media"
+# Static copies of the crisis page, the home page and the alerts, rewritten after every
+# publish and served when the database or the app is down (docs/crisis.md).
+KOMMUNWEBB_FALLBACK_DIR = Path(os.environ.get("KOMMUNWEBB_FALLBACK_DIR", VAR_DIR / "fallback"))
 MEDIA_URL = "/media/"
 
 STORAGES = {

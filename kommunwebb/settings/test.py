@@ -44,6 +44,9 @@ CACHES = {
 # cached page would leak from one test into the next. kommunwebb/pagecache's tests switch
 # it on (with commits captured) where they need it.
 PAGECACHE_ENABLED = False
+# No static crisis copies after every publish in every test (alerts/tests/test_fallback.py
+# switches them on in a temporary directory).
+KOMMUNWEBB_FALLBACK_DIR = None
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

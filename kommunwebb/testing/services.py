@@ -358,6 +358,7 @@ def render_vcl(
     error_pages: Path,
     purgers=("127.0.0.1", "::1"),
     tls_terminators=("127.0.0.1", "::1"),
+    fallback_port: int | None = None,
 ) -> Path:
     for secret in (purge_secret, client_secret):
         if len(secret) < 16 or not secret.replace("-", "").replace("_", "").isalnum():
@@ -372,6 +373,8 @@ def render_vcl(
         "ERROR_PAGES": str(error_pages),
         "PURGERS": _acl(purgers),
         "TLS_TERMINATORS": _acl(tls_terminators),
+        # No file server for the static copies: the app once more (the 503 page if it fails).
+        "FALLBACK_PORT": str(fallback_port or backend_port),
     }.items():
         text = text.replace(f"@{name}@", value)
     target.write_text(text)
@@ -402,9 +405,12 @@ def start_varnish(
     client_secret: str,
     error_pages: Path,
     tls_terminators=("127.0.0.1", "::1"),
+    fallback_port: int | None = None,
 ) -> dict:
     """varnishd on 127.0.0.1:``port`` in front of the app on ``backend_port``. The error
-    pages must already be in ``error_pages`` (``manage.py render_error_pages``)."""
+    pages must already be in ``error_pages`` (``manage.py render_error_pages``); the static
+    copies of the crisis pages come from the file server on ``fallback_port``
+    (``start_nginx`` on the app's var/fallback/), if there is one."""
     if not varnish_available():
         raise ServiceError("Varnish is not installed: apt-get install varnish varnish-modules")
     workdir = reachable_dir(Path(workdir))
@@ -420,6 +426,7 @@ def start_varnish(
         client_secret=client_secret,
         error_pages=Path(error_pages).resolve(),
         tls_terminators=tls_terminators,
+        fallback_port=fallback_port,
     )
     pidfile = workdir / "varnishd.pid"
     result = subprocess.run(
@@ -461,7 +468,7 @@ def stop_varnish(workdir: Path) -> bool:
     return stopped
 
 
-# --- nginx (the benchmark's static-file yardstick) -------------------------------------
+# --- nginx (the benchmark's static-file yardstick; the static crisis copies' server) -----
 
 
 def start_nginx(workdir: Path, port: int, root: Path) -> dict:

@@ -4,7 +4,9 @@ from datetime import datetime
 from django import template
 from django.utils import timezone
 
+from kommunwebb.core.visibility import is_visible
 from kommunwebb.pagecache import memo
+from kommunwebb.pagecache.middleware import changes_at
 
 from ..hours import STOCKHOLM, OpeningStatus, Schedule
 from ..texts import HoursRow, status_text, upcoming_deviations, weekly_summary
@@ -62,7 +64,26 @@ def opening_status(context, card) -> StatusLine | None:
         return None
     now = timezone.now()
     status = schedule.status(now)
+    if card.pk is None:
+        # Hours written into a page (block_card below): no registered deadline knows them,
+        # so the cached page says itself until when it is right.
+        changes_at(context.get("request"), status.next_change)
     return StatusLine(status, status_text(status, now))
+
+
+@register.simple_tag
+def block_card(value):
+    """``{% block_card value as card %}``: the card a contact-card block shows, the chosen
+    one if a visitor may see it, else the name, number and hours written in the block;
+    None when there is nothing to show (a chosen card since unpublished)."""
+    from ..entered import EnteredCard
+
+    chosen = value.get("card")
+    if chosen is not None:
+        return chosen if is_visible(chosen) else None
+    if not value.get("name"):
+        return None
+    return EnteredCard.from_block(value)
 
 
 @register.simple_tag(takes_context=True)

@@ -55,3 +55,11 @@ def tel_links(text):
     from kommunwebb.core.phone import link_phone_numbers
 
     return link_phone_numbers(str(text or ""))
+
+
+@register.filter(is_safe=True)
+def rich_text_tel_links(html):
+    """Rich text HTML (already safe) with its phone numbers as ``tel:`` links."""
+    from kommunwebb.core.phone import link_phone_numbers_in_html
+
+    return link_phone_numbers_in_html(str(html or ""))

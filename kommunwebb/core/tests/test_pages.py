@@ -81,3 +81,20 @@ def test_interface_has_an_english_translation(client, home):
     with translation.override("en"):
         html = client.get(home.url, HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert "Skip to main content" in html
+
+
+def test_phone_numbers_in_rich_text_can_be_called(client, home):
+    page = StandardPageFactory(
+        parent=home,
+        body=[
+            (
+                "paragraph",
+                "<p>Ring <b>112</b> eller växeln 040-628\u00a004\u00a000 vardagar 8–16.</p>",
+            ),
+            ("fact_box", {"heading": "Fakta", "body": "<p>Tips till polisen: 114 14.</p>"}),
+        ],
+    )
+    html = client.get(page.url).content.decode()
+    assert '<b><a class="tel" href="tel:112">112</a></b>' in html
+    assert 'href="tel:+46406280400">040-628\u00a004\u00a000</a> vardagar 8–16' in html
+    assert '<a class="tel" href="tel:11414">114 14</a>' in html

@@ -11,6 +11,7 @@ from django.core.management import call_command
 from django.db.models import Max
 from django.test import TestCase
 from django.utils import timezone
+from django.utils.html import strip_tags
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Page, PageLogEntry, ReferenceIndex, Revision, Site
@@ -455,6 +456,46 @@ class LoadDemoDataTests(TestCase):
         ]
         topic = TopicPage.objects.get(slug="trygghet", locale__language_code="sv")
         assert [card.name for card in topic.contact_cards()] == ["Stödcentrum", "Social jour"]
+
+    def test_the_crisis_page_says_the_hours_its_lines_have(self):
+        """Issue 13: the crisis page's text and the crisis scenario give each line's hours as
+        its contact card has them, and call nothing "dygnet runt" that is not."""
+        page = StandardPage.objects.get(slug="stod-vid-akuta-handelser", locale__language_code="sv")
+        cards = [block.value["card"] for block in page.body if block.block_type == "contact_card"]
+        assert [card.name for card in cards] == ["Stödcentrum", "Social jour"]
+        written = [
+            strip_tags(str(block.value if block.block_type != "fact_box" else block.value["body"]))
+            for block in page.body
+            if block.block_type in ("paragraph", "subheading", "fact_box")
+        ]
+        text = " ".join(written + [content.CRISIS_SCENARIO["help"]]).replace("\u00a0", " ")
+        for card in cards:
+            intervals = {
+                (interval.start.hour, interval.end.hour)
+                for day in card.schedule().weekly.values()
+                for interval in day
+            }
+            said = {
+                (int(opens), int(closes))
+                for opens, closes in re.findall(
+                    rf"{card.name}[^.\n]*?\b(\d{{1,2}})–(\d{{1,2}})\b", text, re.IGNORECASE
+                )
+            }
+            assert said, card.name
+            assert said <= intervals, (card.name, said, intervals)
+        around_the_clock = [
+            card.name
+            for card in cards
+            if any(i.start == i.end for day in card.schedule().weekly.values() for i in day)
+        ]
+        if not around_the_clock:
+            assert "dygnet runt" not in " ".join(written)
+        # The page shows each line with a number to tap and whether it is open now.
+        html = self.client.get(page.url).content.decode()
+        for card in cards:
+            assert f'<a href="{card.phone_numbers.get().tel_href}">' in html
+        assert html.count('<p class="opening-status opening-status--') == len(cards)
+        assert '<a class="tel" href="tel:112">112</a>' in html
 
     def test_every_phone_number_is_in_the_range_reserved_for_fiction(self):
         numbers = [

@@ -52,8 +52,8 @@ def get(url, headers=None, opener=None, data=None):
 class Stack:
     def __init__(self, root: Path):
         self.root = root
-        self.pg_port, self.redis_port, self.app_port, self.varnish_port = (
-            services.free_port() for _ in range(4)
+        self.pg_port, self.redis_port, self.app_port, self.varnish_port, self.files_port = (
+            services.free_port() for _ in range(5)
         )
         self.app = f"http://127.0.0.1:{self.app_port}"
         self.edge = f"http://127.0.0.1:{self.varnish_port}"
@@ -91,6 +91,9 @@ class Stack:
         self.manage("load_demo_data")
         self.manage("collectstatic", "--noinput", "-v0")
         self.manage("render_error_pages", self.root / "errors")
+        # The static copies of the crisis pages (alerts/fallback.py), as the profile serves them.
+        (self.root / "var" / "fallback").mkdir()
+        services.start_nginx(self.root / "files", self.files_port, self.root / "var" / "fallback")
         services.start_app(
             self.app_port, self.env, self.root / "app.pid", self.root / "app.log", workers=2
         )
@@ -102,10 +105,12 @@ class Stack:
             purge_secret=PURGE_SECRET,
             client_secret="failure-test-client-secret",
             error_pages=self.root / "errors",
+            fallback_port=self.files_port,
         )
 
     def stop(self):
         services.stop_pidfile(self.root / "app.pid")
+        services.stop_nginx(self.root / "files")
         services.stop_varnish(self.root / "varnish")
         services.stop_redis(self.root / "redis")
         services.stop_postgresql(self.root / "pg")
@@ -123,9 +128,10 @@ def stack():
     need(
         services.postgresql_available()
         and services.redis_available()
-        and services.varnish_available(),
-        "PostgreSQL 15, Redis and Varnish are needed (apt-get install postgresql redis-server "
-        "varnish varnish-modules)",
+        and services.varnish_available()
+        and shutil.which("nginx") is not None,
+        "PostgreSQL 15, Redis, Varnish and nginx are needed (apt-get install postgresql "
+        "redis-server varnish varnish-modules nginx)",
     )
     root = Path(tempfile.mkdtemp(prefix="kommunwebb-failure-test-"))
     services.reachable_dir(root)
@@ -196,7 +202,7 @@ def test_no_request_fails_after_postgresql_restarts(stack):
 
 
 def test_with_postgresql_down_every_cached_variant_is_served(stack):
-    """Last: it leaves PostgreSQL stopped."""
+    """It leaves PostgreSQL stopped (the next test starts it again)."""
     before = {}
     for name, headers in VARIANTS.items():
         for suffix in ("", CAMPAIGN):
@@ -217,3 +223,35 @@ def test_with_postgresql_down_every_cached_variant_is_served(stack):
         assert int(headers["Retry-After"]) > 0
         assert "tillfälligt otillgänglig" in html
         assert "Server Error" not in html
+
+
+PUBLISH_CRISIS = """
+from kommunwebb.alerts.models import Crisis
+crisis = Crisis.objects.create(
+    title="Storm över Sundhamn", happened="Träd har fallit över vägar och ledningar.",
+    what_to_do="Stanna inomhus.", help="Kommunens kundtjänst: 040-628 04 00", live=False,
+)
+crisis.save_revision().publish()
+"""
+
+
+def test_with_the_app_and_postgresql_down_the_crisis_page_is_the_last_published(stack):
+    """Issue 13, part 8: no app, no database and no copy in Varnish, and still the crisis
+    text of the last publish, from the static copy the publish wrote. Last of all: it leaves
+    the app stopped too."""
+    if not services.port_open(stack.pg_port):
+        stack.start_postgresql()
+    stack.manage("shell", "-c", PUBLISH_CRISIS)
+    services.stop_pidfile(stack.root / "app.pid")
+    stack.stop_postgresql()
+    assert not services.port_open(stack.app_port)
+    # Never asked for through Varnish before: no copy of it there.
+    status, headers, html = get(stack.edge + "/kris/")
+    assert status == 200
+    assert headers["X-KW-Fallback"] == "1"
+    assert headers["Cache-Control"] == "no-store"
+    assert "Storm över Sundhamn" in html and "Stanna inomhus." in html
+    # An address without a copy is still the Swedish 503.
+    status, _, html = get(stack.edge + "/ingen-sadan-sida/")
+    assert status == 503
+    assert "tillfälligt otillgänglig" in html
