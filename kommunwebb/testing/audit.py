@@ -1,7 +1,7 @@
 """Audit the demo site the way a public body's site is audited: the Nu HTML checker (vnu.jar)
 and Lighthouse (in Debian's Chromium) on one page of every type.
 
-    make audit          # or: .venv/bin/python -m kommunwebb.testing.audit [--min 90] [--page crisis]
+    make audit  # or: .venv/bin/python -m kommunwebb.testing.audit [--min 90] [--page crisis]
 
 prints, per page, Lighthouse's four scores (performance, accessibility, best practices, SEO)
 and the number of HTML errors. The target is 100 in every category and no error anywhere;
