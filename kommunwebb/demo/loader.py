@@ -70,6 +70,7 @@ class DemoLoader:
         # (event id, sort order) -> (first day, last day) of all-day occurrences.
         # Files written to media storage, removed again if the transaction fails.
         self.written_files: list = []
+        self.rendition_files: list = []
 
     # --- Entry point --------------------------------------------------------------------------
 
@@ -77,7 +78,7 @@ class DemoLoader:
         try:
             self._load()
         except BaseException:
-            for field_file in self.written_files:
+            for field_file in self.written_files + self.rendition_files:
                 field_file.storage.delete(field_file.name)
             raise
         return {
@@ -363,9 +364,11 @@ class DemoLoader:
         home = self.pages["home"]
         home.hero_image = self._image(content.HOME["hero"])
         # The sizes home_page.html asks for, made now rather than by the first visitor.
-        home.hero_image.get_renditions(
+        renditions = home.hero_image.get_renditions(
             *(f"fill-{size}-c75|format-webp" for size in ("800x450", "1280x720", "1920x1080"))
         )
+        # Their files too are removed if loading fails later.
+        self.rendition_files += [rendition.file for rendition in renditions.values()]
         home.hero_image_alt = content.HOME["hero"].alt
         home.hero_link_text, hero_link = content.HOME["hero_link"]
         home.hero_link = self.pages[hero_link]
