@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
+from kommunwebb.core.locales import content_language
 from kommunwebb.core.visibility import is_visible, visible, visible_for_search
 from kommunwebb.pagecache import memo
 from kommunwebb.search import cache as search_cache
@@ -17,11 +18,11 @@ from kommunwebb.search.backends.common import TOTAL_FIELD
 from kommunwebb.search.backends.terms import ClauseQuery
 from kommunwebb.search.models import IndexTerm, SynonymGroup
 from kommunwebb.search.text import (
-    STOP_WORDS,
     normalise_query,
     query_clauses,
     query_terms,
     stem,
+    stop_words,
     words,
 )
 
@@ -229,7 +230,7 @@ def known_words(terms: list[str]) -> set[str]:
     splitter = vocabulary.splitter()
     needed = {}
     for word in terms:
-        if word in STOP_WORDS or word.isdigit():
+        if word in stop_words() or word.isdigit():
             continue
         parts = [stem(part) for part in splitter(word)]
         needed[word] = [[stem(word)], parts] if parts else [[stem(word)]]
@@ -443,7 +444,8 @@ def autocomplete(query: str, limit: int = 8, request=None) -> list:
     typed = words(query)[:6]
     if not typed:
         return []
-    index = memo.shared("search_suggestions", _suggestion_index, request)
+    # Per content language: /en/sok/forslag/ suggests English pages, with English stems.
+    index = memo.shared(("search_suggestions", content_language()), _suggestion_index, request)
     promoted = []
     for query_words, page_id in index["promoted"]:
         shown = page_id in index["titles"] and page_id not in promoted
@@ -491,4 +493,4 @@ def popular_pages(request=None, limit: int = 5) -> list:
             )
         return ids
 
-    return _specific(memo.shared("search_popular", compute, request))
+    return _specific(memo.shared(("search_popular", content_language()), compute, request))

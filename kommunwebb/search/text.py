@@ -1,10 +1,12 @@
-"""Words, Swedish stems and highlighted snippets: plain functions, no database.
+"""Words, stems and highlighted snippets: plain functions, no database.
 
 Residents type inflected Swedish ("skolorna", "kvävedioxiden"); pages say "skola" and
 "kvävedioxid". Both sides are reduced to their Snowball stems, so the forms find each
-other. PostgreSQL does this itself with its 'swedish' text search configuration (which is
-the same Snowball algorithm); on SQLite the backend in ``backends/swedish.py`` stores
-stems in the full-text index and stems the query with :func:`stem`.
+other. A page is stemmed by the rules of its own language and a query by those of the
+visitor's (the request's content language, ``core.locales``): "libraries" meets "Library"
+on /en/sok/, "kirjastoon" meets "kirjasto" on /fi/sok/. Only Swedish has base forms,
+compound parts and stop words (``compounds``); a language Snowball has no stemmer for
+keeps its words as they are, case-folded.
 """
 
 import re
@@ -17,20 +19,49 @@ import snowballstemmer
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
+from kommunwebb.core.locales import content_language
+
 # Letters and digits of any script. Everything else (quotes, operators, wildcards, emoji,
 # control characters) separates words, so no search syntax reaches the database.
 WORD = re.compile(r"[^\W_]+")
 TAG = re.compile(r"<[^>]*>")
 MAX_TERMS = 12
 
-# Snowball stemmers keep state between calls: one per thread.
+# Snowball stemmers keep state between calls: one per thread and algorithm.
 _local = threading.local()
 
+SWEDISH = "swedish"
+# Content languages (settings.KNOWN_CONTENT_LANGUAGES) with a Snowball stemmer. The others
+# (the Sami languages, Meänkieli, Somali, Tigrinya, …) are searched by their words as they
+# are written.
+SNOWBALL = {
+    "sv": SWEDISH,
+    "en": "english",
+    "fi": "finnish",
+    "ar": "arabic",
+    "fa": "persian",
+    "pl": "polish",
+    "yi": "yiddish",
+}
 
-def _stemmer():
-    stemmer = getattr(_local, "stemmer", None)
+
+def algorithm(language: str | None = None) -> str | None:
+    """The Snowball algorithm for a content language (the request's when not given), or
+    None for a language without one."""
+    return SNOWBALL.get(language or content_language())
+
+
+def is_swedish(language: str | None = None) -> bool:
+    """Whether text of this language (the request's when not given) gets the Swedish
+    pipeline: base forms, compound parts, stop words."""
+    return algorithm(language) == SWEDISH
+
+
+def _stemmer(name: str):
+    stemmers = _local.__dict__.setdefault("stemmers", {})
+    stemmer = stemmers.get(name)
     if stemmer is None:
-        stemmer = _local.stemmer = snowballstemmer.stemmer("swedish")
+        stemmer = stemmers[name] = snowballstemmer.stemmer(name)
     return stemmer
 
 
@@ -40,22 +71,34 @@ def words(text: str) -> list[str]:
     return WORD.findall(unicodedata.normalize("NFC", text).casefold())
 
 
+def stem(word: str, language: str | None = None) -> str:
+    """A word's stem by the rules of ``language`` (the request's content language when not
+    given: the index stems a page inside its locale's, see ``backends/terms.py``)."""
+    return _stem(word, algorithm(language))
+
+
 @lru_cache(maxsize=65536)
-def stem(word: str) -> str:
-    """A word's Snowball stem, taken from its base form where the Swedish dictionary knows
-    it: Snowball alone leaves "skolan", "barnet" and "kulturskolans" apart from "skola",
-    "barn" and "kulturskola" (``compounds.base_form``). Cached: a page's text repeats
-    words, and highlighting stems every word it reads."""
+def _stem(word: str, name: str | None) -> str:
+    """A word's Snowball stem; in Swedish taken from its base form where the dictionary
+    knows it: Snowball alone leaves "skolan", "barnet" and "kulturskolans" apart from
+    "skola", "barn" and "kulturskola" (``compounds.base_form``). Cached: a page's text
+    repeats words, and highlighting stems every word it reads."""
     from kommunwebb.search.compounds import base_form
 
     word = word.casefold()
-    return _stemmer().stemWord(base_form(word))
+    if name is None:
+        return word
+    if name == SWEDISH:
+        word = base_form(word)
+    return _stemmer(name).stemWord(word)
 
 
 def stem_text(text: str) -> str:
-    """The text as a sequence of stems, for the full-text index."""
-    stemmer = _stemmer()
-    return " ".join(stemmer.stemWords(words(text)))
+    """The text as a sequence of Snowball stems (without base forms), for modelsearch's
+    full-text index, in the request's language."""
+    name = algorithm()
+    tokens = words(text)
+    return " ".join(_stemmer(name).stemWords(tokens) if name else tokens)
 
 
 def query_terms(query: str) -> list[str]:
@@ -332,12 +375,19 @@ def _word_conjuncts(word: str, splitter) -> list[frozenset[str]]:
     return [frozenset({part, whole}) for part in parts]
 
 
+def stop_words(language: str | None = None) -> frozenset[str]:
+    """The stop words of a language (the request's when not given): Swedish has them; in
+    the other languages every word of a query counts."""
+    return STOP_WORDS if is_swedish(language) else frozenset()
+
+
 def query_clauses(
     positions: list[list[str]], splitter=no_split
 ) -> tuple[list[frozenset[str]], frozenset[str]]:
     """A resident's query (positions of alternatives, as ``query.expand`` gives them) as
     clauses a page must each satisfy with one of its terms, and optional terms that only
-    rank (stop words, when the query has other words)."""
+    rank (stop words, when the query has other words), in the request's language."""
+    STOP_WORDS = stop_words()  # noqa: N806 - the module's list, or none
     all_stop = all(
         len(alternatives) == 1 and alternatives[0] in STOP_WORDS for alternatives in positions
     )

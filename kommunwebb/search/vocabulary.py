@@ -12,7 +12,7 @@ from django.db.models import Count
 from kommunwebb.pagecache import memo
 from kommunwebb.search import compounds
 from kommunwebb.search.models import IndexTerm
-from kommunwebb.search.text import stem
+from kommunwebb.search.text import is_swedish, no_split, stem
 
 
 def _read() -> dict[str, int]:
@@ -37,7 +37,10 @@ def site_words(request=None) -> list[str]:
 def splitter(request=None):
     """The function that splits compounds now: the dictionary's (``compounds.split``), or
     without it one over the site's vocabulary as it is at this moment (read once per call,
-    so callers ask once per batch of pages or per query)."""
+    so callers ask once per batch of pages or per query). Only Swedish (the request's
+    content language, ``text.is_swedish``) has compounds; other languages' words stay whole."""
+    if not is_swedish():
+        return no_split
     if compounds.dictionary_lexicon() is not None:
         return compounds.split
     lexicon = compounds.SiteVocabularyLexicon(site_words(request), stem)

@@ -23,16 +23,18 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import connections, transaction
 from django.db.models.expressions import RawSQL
 from modelsearch.query import And, Or, Phrase, PlainText, SearchQuery
 from modelsearch.utils import get_content_type_pk, get_descendants_content_types_pks
 
+from kommunwebb.core.locales import for_content_language
 from kommunwebb.search import vocabulary
 from kommunwebb.search.backends.common import TOTAL_FIELD, has_integer_pk
 from kommunwebb.search.models import IndexTerm
-from kommunwebb.search.text import analyse, query_clauses, query_terms
+from kommunwebb.search.text import analyse, is_swedish, no_split, query_clauses, query_terms
 
 IDF_SCALE = 1000
 # Rows per INSERT statement when writing an object's terms.
@@ -108,19 +110,36 @@ def object_texts(indexer) -> tuple[str, str]:
     return indexer.title, indexer.body
 
 
-def write_terms(model, indexers, using: str) -> None:
-    """Replace the terms of these objects (one batch of modelsearch's indexers)."""
+def languages_of(objs) -> list[str]:
+    """The content language of each object: its locale's (a translatable page or
+    snippet), else the site's main language. Its text is stemmed by that language's rules."""
+    from wagtail.models import Locale
+
+    codes = dict(Locale.objects.values_list("pk", "language_code"))
+    return [codes.get(getattr(obj, "locale_id", None), settings.LANGUAGE_CODE) for obj in objs]
+
+
+def write_terms(model, indexers, using: str, languages: list[str] | None = None) -> None:
+    """Replace the terms of these objects (one batch of modelsearch's indexers), each
+    stemmed in its own language (``languages``, one per indexer; the main language when
+    not given)."""
     if not indexers or not has_integer_pk(model):
         return
     content_type = get_content_type_pk(model)
-    splitter = vocabulary.splitter()
+    if languages is None:
+        languages = [settings.LANGUAGE_CODE] * len(indexers)
+    swedish_splitter = None
     rows = []
     ids = []
-    for indexer in indexers:
+    for indexer, language in zip(indexers, languages, strict=True):
         object_id = int(indexer.id)
         ids.append(object_id)
         title, body = object_texts(indexer)
-        weights, words = analyse(title, body, splitter)
+        with for_content_language(language):
+            if swedish_splitter is None and is_swedish():
+                swedish_splitter = vocabulary.splitter()
+            splitter = swedish_splitter if is_swedish() else no_split
+            weights, words = analyse(title, body, splitter)
         rows.extend(
             (IndexTerm.TERM, term, content_type, object_id, weight)
             for term, weight in weights.items()
@@ -160,8 +179,9 @@ class TermIndexMixin:
     def add_terms(self, model, objs):
         if not model.get_search_fields():
             return
+        objs = list(objs)
         indexers = [self.plain_indexer_class(obj, self.backend) for obj in objs]
-        write_terms(model, indexers, self.write_connection.alias)
+        write_terms(model, indexers, self.write_connection.alias, languages_of(objs))
 
     def delete_item(self, item):
         super().delete_item(item)
