@@ -11,8 +11,8 @@ within seconds (``operations/publishing.py``): in those seconds no listing shows
 page itself answers 404 (``core/wagtail_hooks.py``).
 
 Pages are listed in one language at a time: a listing on a Swedish page shows Swedish
-pages, one on an English page English pages (``core/locales.py``). What gathers every
-language (the sitemap, search) asks for ``any_locale=True``.
+pages, one on an English page English pages (``core/locales.py``); so does search. What
+gathers every language (the sitemap, the language bar, hreflang) asks for ``any_locale=True``.
 """
 
 from django.db.models import Q
