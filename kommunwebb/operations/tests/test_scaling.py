@@ -273,9 +273,9 @@ def test_two_workers_deliver_each_submission_once_and_run_each_job_once(profile,
             )
 
         try:
-            wait_until(done, 240)
+            wait_until(done, 480)
         except AssertionError:
-            raise AssertionError(f"unfinished after 240 s: {state()}") from None
+            raise AssertionError(f"unfinished after 480 s: {state()}") from None
         time.sleep(2)  # a second send, if there were one, has had its time
         now = state()
     finally:
