@@ -7,6 +7,8 @@ MANAGE := $(BIN)/python manage.py
 LOCK := requirements.lock
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# How many app servers `make prod-up` starts behind Varnish (docs/scaling.md).
+APP_SERVERS ?= 1
 
 # The audit's tools, from npm into var/tools/ at pinned versions (Lighthouse 12.2 runs on
 # Node.js 20; 13 wants 22). No lock file: the versions here are the whole record.
@@ -17,7 +19,7 @@ LIGHTHOUSE_CLI := var/tools/lighthouse/node_modules/lighthouse/cli/index.js
 NPM_INSTALL := npm install --no-save --no-package-lock --no-audit --no-fund --loglevel=error
 
 .DEFAULT_GOAL := help
-.PHONY: help install lock run serve migrate demo superuser test test-tools test-fast test-browser lint format messages clean prod-up prod-down bench search-eval tools audit
+.PHONY: help install lock run serve migrate demo superuser test test-tools test-fast test-browser lint format messages clean prod-up prod-restart prod-down bench search-eval tools audit
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-14s %s\n", $$1, $$2}'
@@ -72,14 +74,17 @@ tools: $(VNU_JAR) $(LIGHTHOUSE_CLI) ## Install the audit's tools (Nu HTML checke
 audit: install tools ## Lighthouse's four scores and the HTML errors of one page of every type
 	$(BIN)/python -m kommunwebb.testing.audit
 
-prod-up: install ## Start the production profile on loopback: PostgreSQL, Redis, gunicorn, Varnish (http://127.0.0.1:8180/)
-	$(BIN)/python deploy/prod.py up
+prod-up: install ## Start the production profile on loopback: PostgreSQL, Redis, gunicorn, Varnish (http://127.0.0.1:8180/); APP_SERVERS=2 for two app servers
+	$(BIN)/python deploy/prod.py up --app-servers $(APP_SERVERS)
+
+prod-restart: ## Deploy without a failed request: migrate, then restart the app servers one at a time
+	$(BIN)/python deploy/prod.py rolling-restart
 
 prod-down: ## Stop everything prod-up started (data stays in var/prod/)
 	$(BIN)/python deploy/prod.py down
 
-bench: install ## Benchmarks: analytics, retention, search, subscriptions, then pages (its RESULT line last)
-	@for script in bench/analytics.py bench/retention.py bench/search.py bench/subscriptions.py; do \
+bench: install ## Benchmarks: analytics, retention, search, subscriptions, scaling, then pages (its RESULT line last)
+	@for script in bench/analytics.py bench/retention.py bench/search.py bench/subscriptions.py bench/scaling.py; do \
 	  if [ -f $$script ]; then echo "== $$script"; $(BIN)/python $$script || exit 1; fi; \
 	done
 	@echo "== bench/pages.py"

@@ -2,14 +2,16 @@
 PostgreSQL 15, Redis 7, gunicorn (production settings, several workers), the task worker,
 Varnish 7 in front, a warmer for the crisis page and the Varnish hit counter for analytics.
 
-    .venv/bin/python deploy/prod.py up      # make prod-up
-    .venv/bin/python deploy/prod.py down    # make prod-down
+    .venv/bin/python deploy/prod.py up [--app-servers N]  # make prod-up [APP_SERVERS=N]
+    .venv/bin/python deploy/prod.py rolling-restart       # a deploy, one app server at a time
+    .venv/bin/python deploy/prod.py down                  # make prod-down
     .venv/bin/python deploy/prod.py status
 
 Everything lives in var/prod/ (KOMMUNWEBB_PROD_DIR), secrets generated into var/prod/env.
 Ports (non-default, all 127.0.0.1): Varnish 8180, app 8181, PostgreSQL 8182, Redis 8183,
-nginx serving the static crisis copies to Varnish 8184 (docs/crisis.md);
-KOMMUNWEBB_PROD_PORT_BASE moves all five. See docs/performance.md.
+nginx serving the static crisis copies to Varnish 8184 (docs/crisis.md), further app servers
+8185, 8186, …; KOMMUNWEBB_PROD_PORT_BASE moves them all. See docs/performance.md,
+docs/crisis.md and docs/scaling.md.
 """
 
 from __future__ import annotations
@@ -20,6 +22,9 @@ import secrets
 import shlex
 import subprocess
 import sys
+import time
+import urllib.error
+import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -31,13 +36,43 @@ CRISIS_PAGE = "/trygghet-och-sakerhet/trygghet/stod-vid-akuta-handelser/"
 
 
 class Profile:
-    def __init__(self, directory: Path | None = None, port_base: int | None = None):
+    def __init__(
+        self,
+        directory: Path | None = None,
+        port_base: int | None = None,
+        *,
+        web_concurrency: int | None = None,
+        fast_database: bool = False,
+    ):
         self.dir = Path(directory or os.environ.get("KOMMUNWEBB_PROD_DIR", ROOT / "var" / "prod"))
+        self.web_concurrency = web_concurrency
+        # Tests: PostgreSQL without fsync (services.start_postgresql(fast=True)).
+        self.fast_database = fast_database
         base = int(port_base or os.environ.get("KOMMUNWEBB_PROD_PORT_BASE", 8180))
+        self.port_base = base
         self.varnish_port, self.app_port, self.pg_port, self.redis_port, self.files_port = range(
             base, base + 5
         )
         self.url = f"http://127.0.0.1:{self.varnish_port}"
+
+    # App servers are numbered from 1: the first on base + 1 (as when there was one), the
+    # others after Redis and the crisis copies' nginx, on base + 5, base + 6, …
+    def app_server_port(self, number: int) -> int:
+        return self.app_port if number == 1 else self.port_base + 3 + number
+
+    def app_pidfile(self, number: int) -> Path:
+        return self.run / f"app-{number}.pid"
+
+    def app_log(self, number: int) -> Path:
+        return self.dir / f"app-{number}.log"
+
+    @property
+    def app_servers(self) -> int:
+        """How many app servers `up` started (run/app-servers), for restart, down, status."""
+        try:
+            return max(1, int((self.run / "app-servers").read_text()))
+        except (OSError, ValueError):
+            return 1
 
     # Paths of the parts.
     pg = property(lambda self: self.dir / "postgresql")
@@ -99,7 +134,7 @@ class Profile:
             "KOMMUNWEBB_VARNISH_URL": self.url,
             "KOMMUNWEBB_PURGE_SECRET": values["KOMMUNWEBB_PURGE_SECRET"],
             "KOMMUNWEBB_WARM_PATHS": CRISIS_PAGE,
-            "WEB_CONCURRENCY": os.environ.get("WEB_CONCURRENCY", "4"),
+            "WEB_CONCURRENCY": str(self.web_concurrency or os.environ.get("WEB_CONCURRENCY", "4")),
             "PYTHONUNBUFFERED": "1",
         }
 
@@ -108,12 +143,17 @@ class Profile:
 
     # --- up -----------------------------------------------------------------------------
 
-    def up(self, load_demo: bool = True):
+    def up(self, load_demo: bool = True, app_servers: int = 1, helpers: bool = True):
+        if app_servers < 1:
+            raise SystemExit("--app-servers: at least 1")
         self.run.mkdir(parents=True, exist_ok=True)
+        (self.run / "app-servers").write_text(str(app_servers))
         env = self.env()
         self.say(f"PostgreSQL 15 on 127.0.0.1:{self.pg_port} ({self.pg})")
         if not services.port_open(self.pg_port):
-            services.start_postgresql(self.pg, self.pg_port, password=env["DATABASE_PASSWORD"])
+            services.start_postgresql(
+                self.pg, self.pg_port, password=env["DATABASE_PASSWORD"], fast=self.fast_database
+            )
         services.ensure_database(
             self.pg, self.pg_port, "kommunwebb", "kommunwebb", env["DATABASE_PASSWORD"]
         )
@@ -140,17 +180,11 @@ class Profile:
         if checked.returncode != 0:
             raise SystemExit(f"manage.py check --deploy is not clean:\n{checked.stderr}")
 
-        if not services.port_open(self.app_port):
-            self.say(f"gunicorn ({env['WEB_CONCURRENCY']} workers) on 127.0.0.1:{self.app_port}")
-            services.start_app(self.app_port, env, self.run / "app.pid", self.dir / "app.log")
+        for number in range(1, app_servers + 1):
+            self.start_app_server(number, env)
         if not services.alive_pidfile(self.run / "worker.pid"):
             services.manage("schedule_jobs", env=env, check=False)
-            services.spawn(
-                [sys.executable, "manage.py", "db_worker", "--queue-name", "*"],
-                self.run / "worker.pid",
-                self.dir / "worker.log",
-                env=env,
-            )
+            self.start_worker(env)
         if not services.port_open(self.files_port):
             self.say(f"nginx for the static crisis copies on 127.0.0.1:{self.files_port}")
             services.reachable_dir(self.fallback)
@@ -163,7 +197,7 @@ class Profile:
             services.start_varnish(
                 services.reachable_dir(self.varnish),
                 self.varnish_port,
-                self.app_port,
+                [self.app_server_port(n) for n in range(1, app_servers + 1)],
                 consent_version=int(os.environ.get("KOMMUNWEBB_CONSENT_POLICY_VERSION", "1")),
                 purge_secret=values["KOMMUNWEBB_PURGE_SECRET"],
                 client_secret=values["KOMMUNWEBB_CLIENT_HASH_SECRET"],
@@ -178,8 +212,69 @@ class Profile:
                     if a
                 ],
             )
-        self.start_helpers(env)
+        if helpers:
+            self.start_helpers(env)
         self.say(f"ready: {self.url}/  (crisis page {self.url}{CRISIS_PAGE})")
+
+    def start_app_server(self, number: int, env: dict):
+        port = self.app_server_port(number)
+        if services.port_open(port):
+            return
+        self.say(f"app server {number}: gunicorn ({env['WEB_CONCURRENCY']} workers) on :{port}")
+        services.start_app(port, env, self.app_pidfile(number), self.app_log(number))
+
+    def start_worker(self, env: dict):
+        services.spawn(
+            [sys.executable, "manage.py", "db_worker", "--queue-name", "*"],
+            self.run / "worker.pid",
+            self.dir / "worker.log",
+            env=env,
+        )
+
+    def healthy(self, port: int) -> bool:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=5) as answer:
+                return answer.status == 200
+        except (OSError, urllib.error.HTTPError):
+            return False
+
+    # --- rolling-restart ----------------------------------------------------------------
+
+    def rolling_restart(self, timeout: float = 90, migrate: bool = True):
+        """A deploy without a failed request: migrations first (they only add: see
+        docs/scaling.md for removals in two steps), then each app server in turn is taken out
+        of Varnish's director, stopped gracefully (gunicorn finishes what it has in hand:
+        graceful_timeout in deploy/gunicorn.conf.py), started with the new code, asked for
+        /healthz and given back to its probe; only then the next. The task worker last."""
+        env = self.env()
+        if migrate:
+            self.say("migrate, static files")
+            services.manage("migrate", "--noinput", "-v0", env=env)
+            services.manage("collectstatic", "--noinput", "-v0", env=env)
+        for number in range(1, self.app_servers + 1):
+            port = self.app_server_port(number)
+            self.say(f"app server {number} (:{port}): out of the director")
+            services.set_backend_health(self.varnish, number, "sick")
+            # Requests Varnish handed it a moment ago reach it before it stops listening.
+            time.sleep(0.5)
+            self.say(f"app server {number}: graceful stop")
+            services.stop_pidfile(self.app_pidfile(number), timeout=30)
+            self.start_app_server(number, env)
+            deadline = time.monotonic() + timeout
+            while not self.healthy(port):
+                if time.monotonic() > deadline:
+                    raise services.ServiceError(f"app server {number} is not healthy")
+                time.sleep(0.2)
+            services.set_backend_health(self.varnish, number, "auto")
+            while not services.backend_health(self.varnish).get(number):
+                if time.monotonic() > deadline:
+                    raise services.ServiceError(f"Varnish does not take app server {number}")
+                time.sleep(0.2)
+            self.say(f"app server {number}: back in the director")
+        self.say("task worker")
+        services.stop_pidfile(self.run / "worker.pid", timeout=30)
+        self.start_worker(env)
+        self.say("rolling restart done")
 
     def start_helpers(self, env):
         # Keep the crisis page warm even when nobody publishes (entries also expire by time).
@@ -208,7 +303,9 @@ class Profile:
     # --- down ---------------------------------------------------------------------------
 
     def down(self):
-        for name in ("ncsa", "warmer", "worker", "app"):
+        apps = [f"app-{n}" for n in range(1, self.app_servers + 1)]
+        # "app": the one app server of an older var/prod/.
+        for name in ("ncsa", "warmer", "worker", *apps, "app"):
             if services.stop_pidfile(self.run / f"{name}.pid"):
                 self.say(f"stopped {name}")
         if services.stop_varnish(self.varnish):
@@ -221,9 +318,10 @@ class Profile:
             self.say("stopped PostgreSQL")
 
     def status(self):
+        apps = [(f"app {n}", self.app_server_port(n)) for n in range(1, self.app_servers + 1)]
         for name, port in (
             ("Varnish", self.varnish_port),
-            ("app", self.app_port),
+            *apps,
             ("PostgreSQL", self.pg_port),
             ("Redis", self.redis_port),
             ("nginx", self.files_port),
@@ -236,13 +334,26 @@ class Profile:
 
 def main():
     parser = argparse.ArgumentParser(description="The production profile on loopback.")
-    parser.add_argument("action", choices=["up", "down", "status"])
+    parser.add_argument("action", choices=["up", "down", "status", "rolling-restart"])
     parser.add_argument("--no-demo", action="store_true", help="Do not load the demo site.")
+    parser.add_argument(
+        "--app-servers",
+        type=int,
+        default=int(os.environ.get("APP_SERVERS") or 1),
+        help="How many gunicorn app servers behind Varnish (default 1, or APP_SERVERS).",
+    )
     args = parser.parse_args()
     profile = Profile()
-    if args.action == "up":
+    if args.action == "rolling-restart":
         try:
-            profile.up(load_demo=not args.no_demo)
+            profile.rolling_restart()
+        except (services.ServiceError, subprocess.CalledProcessError) as error:
+            detail = getattr(error, "stderr", "") or ""
+            profile.say(f"failed: {error}\n{detail}")
+            raise SystemExit(1) from None
+    elif args.action == "up":
+        try:
+            profile.up(load_demo=not args.no_demo, app_servers=args.app_servers)
         except (services.ServiceError, subprocess.CalledProcessError) as error:
             detail = getattr(error, "stderr", "") or ""
             profile.say(f"failed: {error}\n{detail}")

@@ -14,13 +14,17 @@ Both profiles serve ``/media/`` through this view (kommunwebb/urls.py).
 """
 
 import errno
+import mimetypes
 import posixpath
 
 from django.conf import settings
-from django.http import Http404
+from django.core.files.storage import default_storage
+from django.http import FileResponse, Http404
 from django.views.static import serve
 from wagtail.images import get_image_model
 from wagtail.models import CollectionViewRestriction
+
+from kommunwebb.core.storage import is_local
 
 DOCUMENTS = "documents/"
 ORIGINALS = "original_images/"
@@ -54,15 +58,28 @@ def allowed(request, path: str) -> bool:
     )
 
 
+def _from_storage(path: str):
+    """The file at ``path`` streamed from a storage without local paths (an S3 bucket:
+    kommunwebb/core/storage.py); 404 if it is not there."""
+    name = posixpath.normpath(path).lstrip("/")
+    if name.startswith("..") or not default_storage.exists(name):
+        raise Http404
+    content_type = mimetypes.guess_type(name)[0] or "application/octet-stream"
+    return FileResponse(default_storage.open(name, "rb"), content_type=content_type)
+
+
 def serve_media(request, path):
     if not allowed(request, path):
         raise Http404
-    try:
-        response = serve(request, path, document_root=settings.MEDIA_ROOT)
-    except OSError as error:
-        if error.errno in (errno.ENAMETOOLONG, errno.ENOTDIR, errno.EACCES):
-            raise Http404 from None
-        raise
+    if not is_local(default_storage):
+        response = _from_storage(path)
+    else:
+        try:
+            response = serve(request, path, document_root=settings.MEDIA_ROOT)
+        except OSError as error:
+            if error.errno in (errno.ENAMETOOLONG, errno.ENOTDIR, errno.EACCES):
+                raise Http404 from None
+            raise
     # Restricted or not, a shared cache keeps no copy (Varnish passes the request on).
     response["Cache-Control"] = "private, max-age=3600"
     return response

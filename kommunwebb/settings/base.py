@@ -82,6 +82,9 @@ MIDDLEWARE = [
     # Then: refuses NUL bytes and over-long addresses, gives bare error answers a
     # Swedish page, sets Permissions-Policy on everything (kommunwebb/security).
     "kommunwebb.security.middleware.RequestGuardMiddleware",
+    # /healthz for Varnish's probes (kommunwebb/operations/health.py): the database and the
+    # cache asked, nothing below run.
+    "kommunwebb.operations.health.HealthCheckMiddleware",
     # Statistics beacons (POST /statistik/beacon) need nothing below: answered right here.
     "kommunwebb.analytics.middleware.BeaconMiddleware",
     # With the database down, the crisis page, the home page and the alerts from the static

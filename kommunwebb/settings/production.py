@@ -155,6 +155,25 @@ if os.environ.get("REDIS_URL"):
         },
     }
 
+# Media in an S3-compatible bucket when KOMMUNWEBB_MEDIA_S3_BUCKET is set: what several app
+# servers need (docs/scaling.md); on local disk (MEDIA_ROOT) otherwise. The bucket stays
+# private; files are served by this site (kommunwebb/core/storage.py).
+if os.environ.get("KOMMUNWEBB_MEDIA_S3_BUCKET"):
+    STORAGES = {
+        **STORAGES,
+        "default": {
+            "BACKEND": "kommunwebb.core.storage.PrivateMediaStorage",
+            "OPTIONS": {
+                "bucket_name": os.environ["KOMMUNWEBB_MEDIA_S3_BUCKET"],
+                "endpoint_url": os.environ.get("KOMMUNWEBB_MEDIA_S3_ENDPOINT") or None,
+                "region_name": os.environ.get("KOMMUNWEBB_MEDIA_S3_REGION") or None,
+                "access_key": os.environ.get("KOMMUNWEBB_MEDIA_S3_ACCESS_KEY") or None,
+                "secret_key": os.environ.get("KOMMUNWEBB_MEDIA_S3_SECRET_KEY") or None,
+                "location": os.environ.get("KOMMUNWEBB_MEDIA_S3_PREFIX", ""),
+            },
+        },
+    }
+
 # Varnish in front (deploy/varnish/): the page cache soft-purges it after every publish and
 # warms the crisis page; Wagtail's frontend cache purges each published page's URL too.
 PAGECACHE_VARNISH_URL = os.environ.get("KOMMUNWEBB_VARNISH_URL", "")

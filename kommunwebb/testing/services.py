@@ -15,6 +15,7 @@ import argparse
 import contextlib
 import hashlib
 import os
+import re
 import shutil
 import signal
 import socket
@@ -60,6 +61,16 @@ def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
+
+
+def free_port_range(count: int, attempts: int = 50) -> int:
+    """The first of ``count`` consecutive free loopback ports (deploy/prod.py numbers its
+    services from one base port)."""
+    for _ in range(attempts):
+        base = free_port()
+        if base + count < 65536 and not any(port_open(base + n) for n in range(count)):
+            return base
+    raise ServiceError(f"no {count} consecutive free ports found")
 
 
 def port_open(port: int, host: str = "127.0.0.1") -> bool:
@@ -348,9 +359,48 @@ def _acl(addresses) -> str:
     return "\n".join(f'    "{address}";' for address in addresses)
 
 
+def backends_vcl(backend_ports) -> dict[str, str]:
+    """What deploy/varnish/default.vcl.in needs of the app servers on ``backend_ports`` (one
+    port or several): the ``backend app_N`` definitions, each probed on /healthz, the
+    director's ``add_backend`` lines, their number, and the choice of a retry's server (the
+    first healthy one not tried yet)."""
+    ports = [backend_ports] if isinstance(backend_ports, int) else list(backend_ports)
+    if not ports:
+        raise ServiceError("Varnish needs at least one app server")
+    definitions, members = [], []
+    for number, port in enumerate(ports, start=1):
+        definitions.append(
+            f"backend app_{number} {{\n"
+            f'    .host = "127.0.0.1";\n'
+            f'    .port = "{int(port)}";\n'
+            "    .connect_timeout = 2s;\n"
+            "    .first_byte_timeout = 15s;\n"
+            "    .between_bytes_timeout = 10s;\n"
+            "    .probe = healthz;\n"
+            "}"
+        )
+        members.append(f"    apps.add_backend(app_{number});")
+    choices = [
+        f'bereq.http.X-KW-Tried !~ " app_{n}( |$)" && std.healthy(app_{n})) {{\n'
+        f"            set bereq.backend = app_{n};\n"
+        "        }"
+        for n in range(1, len(ports) + 1)
+    ]
+    return {
+        "BACKENDS": "\n\n".join(definitions),
+        "DIRECTOR_MEMBERS": "\n".join(members),
+        "SERVERS": str(len(ports)),
+        "NEXT_SERVER": "        if (" + " elsif (".join(choices),
+    }
+
+
+def _first_port(backend_ports) -> int:
+    return int(backend_ports if isinstance(backend_ports, int) else list(backend_ports)[0])
+
+
 def render_vcl(
     target: Path,
-    backend_port: int,
+    backend_port,
     consent_version: int = 1,
     *,
     purge_secret: str,
@@ -365,8 +415,7 @@ def render_vcl(
             raise ServiceError("Varnish secrets: at least 16 letters, digits, - or _")
     text = VCL_TEMPLATE.read_text()
     for name, value in {
-        "BACKEND_HOST": "127.0.0.1",
-        "BACKEND_PORT": str(backend_port),
+        **backends_vcl(backend_port),
         "CONSENT_POLICY_VERSION": str(int(consent_version)),
         "PURGE_SECRET": purge_secret,
         "CLIENT_SECRET": client_secret,
@@ -374,7 +423,7 @@ def render_vcl(
         "PURGERS": _acl(purgers),
         "TLS_TERMINATORS": _acl(tls_terminators),
         # No file server for the static copies: the app once more (the 503 page if it fails).
-        "FALLBACK_PORT": str(fallback_port or backend_port),
+        "FALLBACK_PORT": str(fallback_port or _first_port(backend_port)),
     }.items():
         text = text.replace(f"@{name}@", value)
     target.write_text(text)
@@ -397,7 +446,7 @@ def varnish_name(workdir: Path) -> Path:
 def start_varnish(
     workdir: Path,
     port: int,
-    backend_port: int,
+    backend_port,
     *,
     consent_version: int = 1,
     storage: str = "malloc,256m",
@@ -407,10 +456,11 @@ def start_varnish(
     tls_terminators=("127.0.0.1", "::1"),
     fallback_port: int | None = None,
 ) -> dict:
-    """varnishd on 127.0.0.1:``port`` in front of the app on ``backend_port``. The error
-    pages must already be in ``error_pages`` (``manage.py render_error_pages``); the static
-    copies of the crisis pages come from the file server on ``fallback_port``
-    (``start_nginx`` on the app's var/fallback/), if there is one."""
+    """varnishd on 127.0.0.1:``port`` in front of the app on ``backend_port`` (a port, or a
+    list of them for several app servers behind a round-robin director). The error pages
+    must already be in ``error_pages`` (``manage.py render_error_pages``); the static copies
+    of the crisis pages come from the file server on ``fallback_port`` (``start_nginx`` on
+    the app's var/fallback/), if there is one."""
     if not varnish_available():
         raise ServiceError("Varnish is not installed: apt-get install varnish varnish-modules")
     workdir = reachable_dir(Path(workdir))
@@ -458,6 +508,39 @@ def start_varnish(
         raise ServiceError(f"varnishd failed: {result.stdout}{result.stderr}")
     wait_for_port(port, 20)
     return {"url": f"http://127.0.0.1:{port}", "name": str(varnish_name(workdir))}
+
+
+def varnishadm(workdir: Path, *args: str) -> str:
+    """A command on the management interface of the Varnish started in ``workdir``."""
+    result = subprocess.run(
+        ["varnishadm", "-n", str(varnish_name(workdir)), *map(str, args)],
+        capture_output=True,
+        text=True,
+    )
+    if result.returncode != 0:
+        raise ServiceError(f"varnishadm {' '.join(args)}: {result.stdout}{result.stderr}")
+    return result.stdout
+
+
+def set_backend_health(workdir: Path, number: int, state: str):
+    """``sick`` takes app server ``number`` (1, 2, …) out of the director at once, ``auto``
+    leaves it to its /healthz probe again (``healthy`` would override the probe)."""
+    if state not in ("sick", "auto", "healthy"):
+        raise ValueError(state)
+    varnishadm(workdir, "backend.set_health", f"app_{int(number)}", state)
+
+
+def backend_health(workdir: Path) -> dict[int, bool]:
+    """App server number -> whether Varnish counts it healthy now (probe and override)."""
+    health = {}
+    # Columns: name (boot.app_1), Admin (probe, sick, healthy), Probe (2/3), Health.
+    for line in varnishadm(workdir, "backend.list").splitlines()[1:]:
+        fields = line.split()
+        name = fields[0].rsplit(".", 1)[-1] if fields else ""
+        if re.fullmatch(r"app_\d+", name) and len(fields) >= 4:
+            admin, state = fields[1], fields[3]
+            health[int(name[4:])] = admin == "healthy" or (admin != "sick" and state == "healthy")
+    return health
 
 
 def stop_varnish(workdir: Path) -> bool:

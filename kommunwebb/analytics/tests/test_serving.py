@@ -41,3 +41,8 @@ def test_accepted_beacons_can_be_logged_on_request(monkeypatch):
     assert AccessLogger(Config()).log_beacons
     monkeypatch.delenv("KOMMUNWEBB_LOG_BEACONS")
     assert not AccessLogger(Config()).log_beacons
+
+
+def test_healthy_probes_leave_no_line_failing_ones_do():
+    assert not logged("GET", "/healthz", 200)
+    assert logged("GET", "/healthz", 503)
