@@ -57,7 +57,7 @@ run: demo ## Install, migrate, load the demo and serve http://127.0.0.1:8000/
 	HOST=$(HOST) PORT=$(PORT) deploy/serve-embedded
 
 test: install test-tools ## Run every suite: lint, checks, unit, integration and browser tests
-	CI=$(CI) bash .ci/test-suites
+	CI=$(CI) bash .ci/test-suites $(PYTEST_ARGS)
 
 test-tools: $(VNU_JAR) ## The Nu HTML checker the tests run (from npm, under var/tools/)
 
@@ -83,8 +83,8 @@ prod-restart: ## Deploy without a failed request: migrate, then restart the app 
 prod-down: ## Stop everything prod-up started (data stays in var/prod/)
 	$(BIN)/python deploy/prod.py down
 
-bench: install ## Benchmarks: analytics, retention, search, subscriptions, scaling, then pages (its RESULT line last)
-	@for script in bench/analytics.py bench/retention.py bench/search.py bench/subscriptions.py bench/scaling.py; do \
+bench: install ## Benchmarks: analytics, retention, search, subscriptions, scaling, crisis, then pages (its RESULT line last)
+	@for script in bench/analytics.py bench/retention.py bench/search.py bench/subscriptions.py bench/scaling.py bench/crisis.py; do \
 	  if [ -f $$script ]; then echo "== $$script"; $(BIN)/python $$script || exit 1; fi; \
 	done
 	@echo "== bench/pages.py"

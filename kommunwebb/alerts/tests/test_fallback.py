@@ -74,8 +74,13 @@ def unreadable_database(tmp_path):
     # Not a database, and not readable either (root reads it anyway, and finds no database).
     path.write_bytes(b"\xff" * 4096)
     path.chmod(0o000)
+    from django.db.backends.sqlite3.base import DatabaseWrapper
+
     original = connections["default"]
-    broken = original.__class__({**original.settings_dict, "NAME": str(path)}, "default")
+    # SQLite whatever the suite runs on: the embedded profile is SQLite (CI's PostgreSQL
+    # pass runs this test too).
+    settings_dict = {**original.settings_dict, "ENGINE": "django.db.backends.sqlite3"}
+    broken = DatabaseWrapper({**settings_dict, "NAME": str(path), "OPTIONS": {}}, "default")
     connections["default"] = broken
     try:
         yield path

@@ -82,17 +82,20 @@ def page(context):
     return context.new_page()
 
 
-def wait_for_consent_cookie(context, timeout: float = 15):
-    """Until the consent cookie says statistics (read from Python: a string for
-    ``wait_for_function`` would be evaluated in the page, which its CSP refuses)."""
+def wait_for_consent_cookie(context, choice: str = "s", timeout: float = 15):
+    """Until the consent cookie holds the choice (``s`` statistics, ``n`` only the
+    necessary; read from Python: a string for ``wait_for_function`` would be evaluated in
+    the page, which its CSP refuses)."""
     import time
 
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        if any(c["name"] == "kw_consent" and c["value"].startswith("s") for c in context.cookies()):
+        if any(
+            c["name"] == "kw_consent" and c["value"].startswith(choice) for c in context.cookies()
+        ):
             return
         time.sleep(0.1)
-    raise AssertionError("no consent cookie for statistics")
+    raise AssertionError(f"no consent cookie with the choice {choice!r}")
 
 
 def beacons_served() -> int:
@@ -125,7 +128,7 @@ def test_declining_sends_no_beacon_and_sets_no_visitor_cookie(page, context, dem
     before = beacons_served()
     page.goto(demo_server + "/nyheter/")
     page.get_by_role("button", name="Endast nödvändiga").click()
-    page.wait_for_function("document.cookie.includes('kw_consent=n')")
+    wait_for_consent_cookie(context, "n")
     leave(page, demo_server)
     page.goto(demo_server + "/trygghet-och-sakerhet/trygghet/")
     leave(page, demo_server)

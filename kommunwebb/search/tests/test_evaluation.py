@@ -8,7 +8,7 @@ PostgreSQL 15 (CI installs it; a skip there is a failure)."""
 import importlib.util
 from pathlib import Path
 
-from django.db import connection
+import pytest
 
 from kommunwebb.conftest import need
 from kommunwebb.search import compounds
@@ -33,9 +33,8 @@ def test_the_set_has_sixty_queries_or_more_of_every_kind():
     assert all(case.expect and all(path.startswith("/") for path in case.expect) for case in cases)
 
 
+@pytest.mark.both_databases
 def test_both_databases_meet_the_targets_and_rank_alike():
-    if connection.vendor != "sqlite":
-        return  # the SQLite pass runs both databases; nothing to add on PostgreSQL's pass
     need(services.postgresql_available(), "PostgreSQL 15 is not installed")
     need(compounds.dictionary_path() is not None, "hunspell-sv is not installed")
     spec = importlib.util.spec_from_file_location("search_eval", SCRIPT)
