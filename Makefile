@@ -52,6 +52,7 @@ superuser: install ## Create an administrator account (asks for a password)
 
 run: demo ## Install, migrate, load the demo and serve http://127.0.0.1:8000/
 	$(MANAGE) collectstatic --noinput --verbosity 0
+	$(MANAGE) write_fallback_copies
 	$(MANAGE) ensure_admin
 	@echo "Serving http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/admin/)"
 	HOST=$(HOST) PORT=$(PORT) deploy/serve-embedded
