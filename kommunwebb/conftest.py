@@ -3,8 +3,14 @@
 import os
 
 import pytest
+from hypothesis import settings as hypothesis_settings
 
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+
+# Property tests prove behaviour, not speed (speed is `make bench`'s): no per-example deadline,
+# which on a busy two-core CI machine failed a test whose every example was right.
+hypothesis_settings.register_profile("kommunwebb", deadline=None)
+hypothesis_settings.load_profile("kommunwebb")
 
 
 @pytest.hookimpl(hookwrapper=True)

@@ -25,7 +25,7 @@ from wagtail.models import (
 
 from kommunwebb.core import dates
 from kommunwebb.core.phone import is_phone_number, tel_href
-from kommunwebb.core.visibility import visible
+from kommunwebb.core.visibility import is_visible, visible
 from kommunwebb.pagecache.invalidation import next_moment
 
 from .hours import Interval, OpeningStatus, Schedule, SpecialDay
@@ -110,6 +110,18 @@ def build_schedule(rules, exceptions) -> Schedule:
         for day, rows in by_date.items()
     ]
     return Schedule(weekly, _intervals(holiday_rules) if holiday_rules else None, special_days)
+
+
+class LinkedContactCards:
+    """For a page that links contact cards through an orderable with `related_name="contact_links"`
+    and a `card` foreign key (service, service area and topic pages)."""
+
+    def contact_cards(self):
+        """The published contact cards linked from the page, in the editor's order; drafts and
+        unpublished cards are left out."""
+        return [
+            link.card for link in self.contact_links.select_related("card") if is_visible(link.card)
+        ]
 
 
 class ContactCardForm(WagtailAdminModelForm):

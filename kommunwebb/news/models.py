@@ -32,6 +32,20 @@ class NewsArticleQuerySet(PageQuerySet):
 NewsArticleManager = PageManager.from_queryset(NewsArticleQuerySet)
 
 
+class TopicNews:
+    """For a page with a `topic` and a `news_count`: the newest visible articles about the topic
+    (service area and topic pages)."""
+
+    def related_news(self):
+        if not self.topic_id:
+            return NewsArticlePage.objects.none()
+        return (
+            visible(NewsArticlePage.objects.filter(topics=self.topic_id))
+            .listing_order()
+            .select_related("listing_image")[: self.news_count]
+        )
+
+
 class NewsIndexPage(Page):
     """The news listing: newest first, a page at a time, filterable by topic."""
 

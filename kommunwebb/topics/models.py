@@ -7,11 +7,12 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from kommunwebb.contacts.models import LinkedContactCards
 from kommunwebb.core.blocks import BaseStreamBlock, ServiceLinksBlock
-from kommunwebb.core.visibility import is_visible, visible
+from kommunwebb.news.models import TopicNews
 
 
-class TopicPage(Page):
+class TopicPage(LinkedContactCards, TopicNews, Page):
     """A subject residents look for, such as "Trygghet": what the city does, where to get
     help, who to call, and the latest news on the subject."""
 
@@ -56,23 +57,6 @@ class TopicPage(Page):
     class Meta:
         verbose_name = _("ämnessida")
         verbose_name_plural = _("ämnessidor")
-
-    def related_news(self):
-        from kommunwebb.news.models import NewsArticlePage
-
-        if not self.topic_id:
-            return NewsArticlePage.objects.none()
-        return (
-            visible(NewsArticlePage.objects.filter(topics=self.topic_id))
-            .listing_order()
-            .select_related("listing_image")[: self.news_count]
-        )
-
-    def contact_cards(self):
-        """The published contact cards linked from the page; drafts are left out."""
-        return [
-            link.card for link in self.contact_links.select_related("card") if is_visible(link.card)
-        ]
 
 
 class TopicContact(Orderable):

@@ -7,8 +7,10 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from kommunwebb.contacts.models import LinkedContactCards
 from kommunwebb.core.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
-from kommunwebb.core.visibility import is_visible, visible
+from kommunwebb.core.visibility import visible
+from kommunwebb.news.models import TopicNews
 
 from .. import alphabet
 from .eservices import EService
@@ -21,7 +23,7 @@ def in_order(pages, ids):
     return [by_id[pk] for pk in ids if pk in by_id]
 
 
-class ServiceAreaPage(Page):
+class ServiceAreaPage(LinkedContactCards, TopicNews, Page):
     """A landing page for one area of the city's services, such as "Barn och utbildning":
     what the area covers, its most used services and e-services, news and who to ask."""
 
@@ -106,21 +108,6 @@ class ServiceAreaPage(Page):
             key=lambda eservice: alphabet.sort_key(eservice.name),
         )
 
-    def related_news(self):
-        from kommunwebb.news.models import NewsArticlePage
-
-        if not self.topic_id:
-            return NewsArticlePage.objects.none()
-        return (
-            visible(NewsArticlePage.objects.filter(topics=self.topic_id))
-            .listing_order()
-            .select_related("listing_image")[: self.news_count]
-        )
-
-    def contact_cards(self):
-        cards = [link.card for link in self.contact_links.select_related("card")]
-        return [card for card in cards if is_visible(card)]
-
 
 class AreaPopularService(Orderable):
     page = ParentalKey(ServiceAreaPage, on_delete=models.CASCADE, related_name="popular_links")
@@ -152,7 +139,7 @@ class AreaContact(Orderable):
         verbose_name = _("kontakt")
 
 
-class ServicePage(Page):
+class ServicePage(LinkedContactCards, Page):
     """One thing a resident can get from the city, such as a place in preschool or a
     building permit: what it is, who may apply, how, what it costs, how long it takes, and
     the button that starts the e-service."""
@@ -263,10 +250,6 @@ class ServicePage(Page):
             .filter(pk=self.eservice_id)
             .first()
         )
-
-    def contact_cards(self):
-        cards = [link.card for link in self.contact_links.select_related("card")]
-        return [card for card in cards if is_visible(card)]
 
     def related_pages(self):
         ids = [link.related_page_id for link in self.related_links.all()]
