@@ -32,3 +32,29 @@ def test_wagtails_empty_listing_is_in_swedish(db):
     assert (
         'Det finns inga behörigheter att visa ännu. <a href="/admin/x/add/">Lägg till</a>.' in html
     )
+
+
+def test_the_admin_javascript_is_in_swedish_too(admin_client):
+    # The page editor's content checks name the readability band, and autosave and the
+    # preview toolbar speak, from Wagtail's JavaScript catalogue; Wagtail's Swedish one leaves
+    # a dozen of its texts in English, kommunwebb/locale/sv/LC_MESSAGES/djangojs.po has them.
+    import json
+    import re
+    from pathlib import Path
+
+    import polib
+    import wagtail.admin
+    from django.urls import reverse
+
+    response = admin_client.get(
+        reverse("wagtailadmin_javascript_catalog"), HTTP_ACCEPT_LANGUAGE="sv"
+    )
+    served = json.loads(
+        re.search(r"const newcatalog = (\{.*?\});", response.content.decode(), re.S).group(1)
+    )
+    assert served["Good"] == "Lättläst" and served["Complex"] == "Svår"
+    english = polib.pofile(
+        str(Path(wagtail.admin.__file__).parent / "locale/en/LC_MESSAGES/djangojs.po")
+    )
+    untranslated = [entry.msgid for entry in english if entry.msgid not in served]
+    assert untranslated == []
