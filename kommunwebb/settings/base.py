@@ -387,8 +387,10 @@ CACHES = {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "OPTIONS": {"MAX_ENTRIES": 50_000},
     },
+    # Django's file cache, culled at most every few seconds and never of the generation
+    # (kommunwebb/pagecache/filecache.py).
     "pages": {
-        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "BACKEND": "kommunwebb.pagecache.filecache.PageFileCache",
         "LOCATION": VAR_DIR / "cache" / "pages",
         "OPTIONS": {"MAX_ENTRIES": 5000},
     },

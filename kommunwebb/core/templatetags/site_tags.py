@@ -6,10 +6,12 @@ from datetime import date, timedelta
 
 from django import template
 from django.apps import apps
-from django.db.models import prefetch_related_objects
+from django.conf import settings
+from django.db.models import Subquery, prefetch_related_objects
 from django.utils import timezone
 from wagtail.models import Page, Site
 
+from kommunwebb.core.locales import content_language
 from kommunwebb.core.models import SiteSettings
 from kommunwebb.core.phone import tel_href
 from kommunwebb.core.visibility import visible
@@ -49,6 +51,8 @@ def site_root(context):
 @dataclass
 class MenuItem:
     page: Page
+    # The page's address, worked out with the menu once per content generation.
+    url: str = ""
     # "page" when the item is the current page, "true" when the current page lies under it.
     current: str = ""
     # The item's own sub-pages in the menu: a service area's services, shown when it opens.
@@ -72,10 +76,45 @@ def _site_root_url_path(site):
     return None
 
 
+def _menu_pages(root_path, request):
+    """The depth of the menu's first level and its pages in the request's content language,
+    each with its address: the children (and grandchildren) in the menu of the home page in
+    that language, which is the site's home page or its translation ("/start/" or
+    "/sundhamn-en/")."""
+    language = content_language()
+    if language == settings.LANGUAGE_CODE:
+        # The site's home page, in the main language: no query ("/start/" is at depth 2).
+        home = (root_path, root_path.count("/"))
+    else:
+        home = (
+            Page.objects.filter(
+                translation_key=Subquery(
+                    Page.objects.filter(url_path=root_path).values("translation_key")[:1]
+                ),
+                locale__language_code=language,
+            )
+            .values_list("url_path", "depth")
+            .first()
+        )
+    if home is None:
+        return 0, []
+    home_path, home_depth = home
+    pages = list(
+        visible(Page.objects.in_menu(), request=request)
+        .filter(url_path__startswith=home_path, depth__in=(home_depth + 1, home_depth + 2))
+        .order_by("path")
+        .specific(defer=True)
+    )
+    for page in pages:
+        page.menu_url = page.get_url(request) or ""
+    return home_depth + 1, pages
+
+
 @register.simple_tag(takes_context=True)
 def primary_nav(context, page=None):
-    """The home page's live, public children that editors put in the menu, each with its
-    own sub-pages in the menu (two levels: a service area and its services)."""
+    """The live, public children that editors put in the menu of the home page in the
+    page's language, each with its own sub-pages in the menu (two levels: a service area
+    and its services)."""
     site = _site(context)
     if site is None:
         return []
@@ -83,32 +122,26 @@ def primary_nav(context, page=None):
     if root_path is None:
         return []
     request = context.get("request")
-    # A child of "/home/" has a url_path one segment longer and sits one level deeper.
-    top_depth = root_path.count("/") + 1
-    # Worked out once per content generation (see pagecache.memo), so checking for view
-    # restrictions costs nothing on most requests.
-    pages = memo.shared(
-        ("primary_nav", root_path),
-        lambda: list(
-            visible(Page.objects.in_menu(), request=request)
-            .filter(url_path__startswith=root_path, depth__in=(top_depth, top_depth + 1))
-            .order_by("path")
-            .specific(defer=True)
-        ),
+    # Worked out once per content generation and language (see pagecache.memo), addresses
+    # included, so neither checking for view restrictions nor routing the some sixty links
+    # costs anything on most requests.
+    top_depth, pages = memo.shared(
+        ("primary_nav", root_path, content_language()),
+        lambda: _menu_pages(root_path, request),
         request,
     )
     here = _page_path(page)
     items, by_path = [], {}
     for node in pages:
+        entry = MenuItem(page=node, url=node.menu_url, current=_current(here, node.path))
         if node.depth == top_depth:
-            item = MenuItem(page=node, current=_current(here, node.path))
-            items.append(item)
-            by_path[node.path] = item
+            items.append(entry)
+            by_path[node.path] = entry
         else:
             parent = by_path.get(node.path[: -node.steplen])
             # A sub-page shows only under a parent that is itself in the menu.
             if parent is not None:
-                parent.children.append(MenuItem(page=node, current=_current(here, node.path)))
+                parent.children.append(entry)
     return items
 
 

@@ -16,9 +16,8 @@ def html(client, url):
 
 
 def menu(body):
-    return body[
-        body.index('aria-label="Huvudmeny"') : body.index("</nav>", body.index("Huvudmeny"))
-    ]
+    start = body.index('<nav class="primary-nav"')
+    return body[start : body.index("</nav>", start)]
 
 
 @pytest.fixture
@@ -83,3 +82,17 @@ def test_the_search_page_has_breadcrumbs_too(client, home):
 
 def test_the_home_page_has_no_breadcrumbs(client, home):
     assert 'aria-label="Brödsmulor"' not in html(client, home.url)
+
+
+def test_each_language_has_its_own_menu_whichever_is_asked_first(client, home, tree, pagecache):
+    # The menu is worked out once per content generation: an English page asked for first
+    # after a publish must not leave the Swedish pages with the English menu (or none).
+    from kommunwebb.languages.factories import translate
+
+    translate(home, "en", title="Sundhamn", slug="en-home")
+    english_area = translate(tree["area"], "en", title="Children and education", slug="children")
+    english = html(client, english_area.url)
+    swedish = html(client, tree["service"].url)
+    assert "Children and education" in menu(english) and "Barn och utbildning" not in menu(english)
+    assert "Barn och utbildning" in menu(swedish) and "Children" not in menu(swedish)
+    assert f'href="{english_area.url}"' in menu(english)

@@ -4,9 +4,9 @@ their own language."""
 
 import pytest
 from bs4 import BeautifulSoup
-from wagtail.models import Locale
 
 from kommunwebb.core.factories import StandardPageFactory
+from kommunwebb.languages.factories import translate
 from kommunwebb.languages.models import (
     EasyReadIndexPage,
     EasyReadPage,
@@ -15,17 +15,6 @@ from kommunwebb.languages.models import (
 from kommunwebb.news.factories import NewsArticlePageFactory, NewsIndexPageFactory
 
 pytestmark = pytest.mark.django_db
-
-
-def translate(page, code, **fields):
-    """What wagtail-localize's "Översätt" leaves: a copy in the locale, then published."""
-    locale = Locale.objects.get_or_create(language_code=code)[0]
-    copy = page.copy_for_translation(locale, copy_parents=True)
-    for name, value in fields.items():
-        setattr(copy, name, value)
-    copy.save_revision().publish()
-    copy.refresh_from_db()
-    return copy
 
 
 @pytest.fixture
