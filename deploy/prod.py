@@ -8,6 +8,9 @@ Varnish 7 in front, a warmer for the crisis page and the Varnish hit counter for
     .venv/bin/python deploy/prod.py status
 
 Everything lives in var/prod/ (KOMMUNWEBB_PROD_DIR), secrets generated into var/prod/env.
+The environment this runs in is passed on to every app server, the task worker and each
+manage.py run: a city's own settings (README.md), e.g. KOMMUNWEBB_MEDIA_S3_* for media in a
+bucket (docs/scaling.md), are set in the shell that runs `make prod-up`/`prod-restart`.
 Ports (non-default, all 127.0.0.1): Varnish 8180, app 8181, PostgreSQL 8182, Redis 8183,
 nginx serving the static crisis copies to Varnish 8184 (docs/crisis.md), further app servers
 8185, 8186, …; KOMMUNWEBB_PROD_PORT_BASE moves them all. See docs/performance.md,
@@ -25,6 +28,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Mapping
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -43,12 +47,22 @@ class Profile:
         *,
         web_concurrency: int | None = None,
         fast_database: bool = False,
+        environment: Mapping[str, str] | None = None,
+        app_server_env: Mapping[int, Mapping[str, str]] | None = None,
     ):
-        self.dir = Path(directory or os.environ.get("KOMMUNWEBB_PROD_DIR", ROOT / "var" / "prod"))
+        # What every process is started with besides the profile's own settings: the
+        # city's environment (KOMMUNWEBB_MEDIA_S3_* and the others in README.md), passed on
+        # to every app server, the task worker and manage.py alike.
+        self.environment = dict(os.environ if environment is None else environment)
+        # What differs between app servers, by number (tests: a media directory each).
+        self.app_server_env = {n: dict(v) for n, v in (app_server_env or {}).items()}
+        self.dir = Path(
+            directory or self.environment.get("KOMMUNWEBB_PROD_DIR", ROOT / "var" / "prod")
+        )
         self.web_concurrency = web_concurrency
         # Tests: PostgreSQL without fsync (services.start_postgresql(fast=True)).
         self.fast_database = fast_database
-        base = int(port_base or os.environ.get("KOMMUNWEBB_PROD_PORT_BASE", 8180))
+        base = int(port_base or self.environment.get("KOMMUNWEBB_PROD_PORT_BASE", 8180))
         self.port_base = base
         self.varnish_port, self.app_port, self.pg_port, self.redis_port, self.files_port = range(
             base, base + 5
@@ -111,9 +125,9 @@ class Profile:
     def env(self) -> dict[str, str]:
         values = self.secrets()
         return {
-            **os.environ,
+            **self.environment,
             # A city's own module may extend kommunwebb.settings.production.
-            "DJANGO_SETTINGS_MODULE": os.environ.get(
+            "DJANGO_SETTINGS_MODULE": self.environment.get(
                 "KOMMUNWEBB_PROD_SETTINGS", "kommunwebb.settings.production"
             ),
             "DJANGO_SECRET_KEY": values["DJANGO_SECRET_KEY"],
@@ -134,7 +148,9 @@ class Profile:
             "KOMMUNWEBB_VARNISH_URL": self.url,
             "KOMMUNWEBB_PURGE_SECRET": values["KOMMUNWEBB_PURGE_SECRET"],
             "KOMMUNWEBB_WARM_PATHS": CRISIS_PAGE,
-            "WEB_CONCURRENCY": str(self.web_concurrency or os.environ.get("WEB_CONCURRENCY", "4")),
+            "WEB_CONCURRENCY": str(
+                self.web_concurrency or self.environment.get("WEB_CONCURRENCY", "4")
+            ),
             "PYTHONUNBUFFERED": "1",
         }
 
@@ -220,6 +236,7 @@ class Profile:
         port = self.app_server_port(number)
         if services.port_open(port):
             return
+        env = {**env, **self.app_server_env.get(number, {})}
         self.say(f"app server {number}: gunicorn ({env['WEB_CONCURRENCY']} workers) on :{port}")
         services.start_app(port, env, self.app_pidfile(number), self.app_log(number))
 

@@ -16,8 +16,9 @@ DEFAULTS = {
     # (issue 13: within 10 s). Browsers get no stale-while-revalidate.
     "BROWSER_MAX_AGE": 5,
     "STALE_IF_ERROR": 86400,
-    # Never looked up: the admin, static and media files, documents, search.
-    "SKIP_PATHS": ("/admin/", "/static/", "/media/", "/dokument/", "/sok/"),
+    # Never looked up: the admin, static and media files, documents, search, and the health
+    # probe (operations/health.py; answered in front of the cache, never stored).
+    "SKIP_PATHS": ("/admin/", "/static/", "/media/", "/dokument/", "/sok/", "/healthz"),
     # Query parameters that never change a page (campaign tags), left out of the key.
     "IGNORED_PARAMS": ("utm_", "fbclid", "gclid", "msclkid", "mc_cid", "mc_eid"),
     # Production: the Varnish in front, told to drop its copies when this cache is, with the

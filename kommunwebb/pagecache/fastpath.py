@@ -13,7 +13,8 @@ exception-converting wrappers, the URL configuration switch and, above all, noth
 the cache runs or is even called. Anything that is not a hit (a miss, a login session, a
 refused request, a disallowed host, any error) goes to Django untouched, which answers it as
 it always has; the request is then made a second time, which costs microseconds against a
-render.
+render. What cannot be a hit at all (not an anonymous candidate: a login session, the admin,
+search, ``/healthz``) is handed over before any middleware runs here.
 """
 
 from __future__ import annotations
@@ -85,6 +86,11 @@ class PageCacheFastPath:
         None for anything else."""
         set_script_prefix(get_script_name(environ))
         request = WSGIRequest(environ)
+        # What can never be a hit goes to Django at once: the outer middlewares would
+        # otherwise run twice, here and in Django's chain. For /healthz, which one of them
+        # answers, that was two database round trips and two cache writes per probe.
+        if not is_anonymous_candidate(request) or not setting("ENABLED"):
+            return None
         try:
             response = self.chain(request)
         except _NotAHit:

@@ -199,7 +199,8 @@ STATICFILES_FINDERS = [
 STATICFILES_DIRS = [PROJECT_DIR / "static"]
 STATIC_ROOT = VAR_DIR / "static"
 STATIC_URL = "/static/"
-MEDIA_ROOT = VAR_DIR / "media"
+# Uploaded files on local disk (when no bucket is configured: docs/scaling.md).
+MEDIA_ROOT = Path(os.environ.get("KOMMUNWEBB_MEDIA_ROOT", VAR_DIR / "media"))
 # Static copies of the crisis page, the home page and the alerts, rewritten after every
 # publish and served when the database or the app is down (docs/crisis.md).
 KOMMUNWEBB_FALLBACK_DIR = Path(os.environ.get("KOMMUNWEBB_FALLBACK_DIR", VAR_DIR / "fallback"))

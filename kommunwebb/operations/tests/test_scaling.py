@@ -12,8 +12,12 @@ Marked ``scaling`` (slow: about a minute with the stack's start); CI runs it in 
 pass. Skips locally without the services; in CI (which installs them) a skip fails."""
 
 import importlib.util
+import io
 import json
+import logging
+import os
 import re
+import secrets
 import shutil
 import signal
 import subprocess
@@ -24,7 +28,9 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
+import boto3
 import pytest
+from PIL import Image
 
 from kommunwebb.conftest import need
 from kommunwebb.forms.outbox import read_outbox
@@ -33,6 +39,9 @@ from kommunwebb.testing import services
 pytestmark = pytest.mark.scaling
 
 ROOT = Path(__file__).resolve().parents[3]
+S3_BUCKET = "kommunwebb-media"
+S3_REGION = "eu-north-1"
+S3_KEYS = {"aws_access_key_id": "kommunwebb", "aws_secret_access_key": "kommunwebb-test-only"}
 
 
 def load_prod():
@@ -52,7 +61,30 @@ def get(url, headers=None):
 
 
 @pytest.fixture(scope="module")
-def profile():
+def bucket():
+    """An S3-compatible object store on loopback (moto's server, in this process), with an
+    empty private bucket, for the app servers' media."""
+    from moto.server import ThreadedMotoServer
+
+    # moto's server logs every request it answers (a test that prints fails).
+    logging.getLogger("werkzeug").setLevel(logging.WARNING)
+    port = services.free_port()
+    server = ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
+    server.start()
+    try:
+        endpoint = f"http://127.0.0.1:{port}"
+        client = boto3.client("s3", endpoint_url=endpoint, region_name=S3_REGION, **S3_KEYS)
+        client.create_bucket(
+            Bucket=S3_BUCKET, CreateBucketConfiguration={"LocationConstraint": S3_REGION}
+        )
+        client.endpoint = endpoint
+        yield client
+    finally:
+        server.stop()
+
+
+@pytest.fixture(scope="module")
+def profile(bucket):
     need(
         services.postgresql_available()
         and services.redis_available()
@@ -65,11 +97,27 @@ def profile():
     services.reachable_dir(root)
     prod = load_prod()
     # Two workers a server and PostgreSQL without fsync: this machine has two cores.
+    # Media in the bucket, as a city of a million has it (docs/scaling.md), given to every
+    # process through the environment; and each app server a media directory of its own,
+    # so that nothing can pass from one to the other through this machine's disk.
     profile = prod.Profile(
         root / "prod",
         port_base=services.free_port_range(6),
         web_concurrency=2,
         fast_database=True,
+        environment={
+            **os.environ,
+            "KOMMUNWEBB_MEDIA_S3_BUCKET": S3_BUCKET,
+            "KOMMUNWEBB_MEDIA_S3_ENDPOINT": bucket.endpoint,
+            "KOMMUNWEBB_MEDIA_S3_REGION": S3_REGION,
+            "KOMMUNWEBB_MEDIA_S3_ACCESS_KEY": S3_KEYS["aws_access_key_id"],
+            "KOMMUNWEBB_MEDIA_S3_SECRET_KEY": S3_KEYS["aws_secret_access_key"],
+            # Loopback only, whatever proxy the environment names.
+            "NO_PROXY": "127.0.0.1,localhost",
+        },
+        app_server_env={
+            number: {"KOMMUNWEBB_MEDIA_ROOT": str(root / f"media-{number}")} for number in (1, 2)
+        },
     )
     profile.say = lambda message: None  # a test that prints fails (conftest.py)
     try:
@@ -129,6 +177,182 @@ def test_a_session_made_on_one_server_is_valid_on_the_other(profile):
         # production: either way the session is known to both servers).
         assert status == 200, (number, status)
         assert 'name="username"' not in html, number
+
+
+# --- Media: uploaded through one server, served by the other ----------------------------
+
+
+class _NoRedirects(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+_direct = urllib.request.build_opener(_NoRedirects)
+
+
+def http(url, *, method="GET", headers=None, data=None):
+    """``(status, headers, body)`` of one request, redirects not followed."""
+    request = urllib.request.Request(url, data=data, method=method, headers=headers or {})
+    try:
+        with _direct.open(request, timeout=60) as response:
+            return response.status, response.headers, response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, error.headers, error.read()
+
+
+def multipart(fields: dict, name: str, filename: str, content: bytes, content_type: str):
+    boundary = "kommunwebb" + secrets.token_hex(8)
+    parts = [
+        f'--{boundary}\r\nContent-Disposition: form-data; name="{key}"\r\n\r\n{value}\r\n'.encode()
+        for key, value in fields.items()
+    ]
+    parts.append(
+        f"--{boundary}\r\nContent-Disposition: form-data; "
+        f'name="{name}"; filename="{filename}"\r\nContent-Type: {content_type}\r\n\r\n'.encode()
+        + content
+        + b"\r\n"
+    )
+    return b"".join(parts) + f"--{boundary}--\r\n".encode(), boundary
+
+
+@pytest.fixture(scope="module")
+def editor(profile):
+    """An editor (Redaktör: may upload, no second factor required) logged in by a session
+    in the shared database, and a collection only logged-in people may see."""
+    script = (
+        "import json;"
+        "from django.contrib.auth import get_user_model;"
+        "from django.contrib.auth.models import Group;"
+        "from django.contrib.sessions.backends.db import SessionStore;"
+        "from wagtail.models import Collection, CollectionViewRestriction;"
+        "user = get_user_model().objects.create_user('redaktor', password='x' * 20);"
+        "user.groups.add(Group.objects.get(name='Redaktör'));"
+        "s = SessionStore(); s['_auth_user_id'] = str(user.pk);"
+        "s['_auth_user_backend'] = 'django.contrib.auth.backends.ModelBackend';"
+        "s['_auth_user_hash'] = user.get_session_auth_hash(); s.create();"
+        "root = Collection.get_first_root_node();"
+        "internal = root.add_child(name='Internt');"
+        "CollectionViewRestriction.objects.create(collection=internal,"
+        " restriction_type=CollectionViewRestriction.LOGIN);"
+        "print(json.dumps({'session': s.session_key, 'root': root.pk,"
+        " 'internal': internal.pk}))"
+    )
+    out = services.manage("shell", "-c", script, env=profile.env()).stdout
+    return json.loads(out.strip().splitlines()[-1])
+
+
+def upload(server: str, kind: str, editor, collection: int, filename, content, content_type):
+    """An upload through the admin's own upload form (the one "Lägg till bilder" and "Lägg
+    till dokument" show) on ``server``: its page for the CSRF token, then the file."""
+    session = f"sessionid={editor['session']}"
+    status, headers, page = http(
+        f"{server}/admin/{kind}/multiple/add/", headers={"Cookie": session}
+    )
+    assert status == 200, (status, page[:300])
+    token = re.search(rb'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1).decode()
+    csrf = re.search(r"csrftoken=([^;]+)", headers["Set-Cookie"]).group(1)
+    body, boundary = multipart(
+        {"csrfmiddlewaretoken": token, "collection": collection},
+        "files[]",
+        filename,
+        content,
+        content_type,
+    )
+    status, _, answer = http(
+        f"{server}/admin/{kind}/multiple/add/",
+        method="POST",
+        data=body,
+        headers={
+            "Cookie": f"{session}; csrftoken={csrf}",
+            "Content-Type": f"multipart/form-data; boundary={boundary}",
+            "X-Requested-With": "XMLHttpRequest",
+        },
+    )
+    assert status == 200, (status, answer[:300])
+    answer = json.loads(answer)
+    assert answer["success"], answer
+    return answer
+
+
+def picture() -> bytes:
+    image = Image.new("RGB", (1200, 900), (0, 94, 130))
+    image.paste((255, 214, 0), (300, 200, 900, 700))
+    out = io.BytesIO()
+    image.save(out, "PNG")
+    return out.getvalue()
+
+
+def stored(bucket, prefix: str) -> list[str]:
+    listing = bucket.list_objects_v2(Bucket=S3_BUCKET, Prefix=prefix)
+    return sorted(item["Key"] for item in listing.get("Contents", []))
+
+
+def files_on_disk(profile) -> list[Path]:
+    roots = [Path(profile.app_server_env[n]["KOMMUNWEBB_MEDIA_ROOT"]) for n in (1, 2)]
+    return [path for root in roots if root.exists() for path in root.rglob("*") if path.is_file()]
+
+
+def test_an_image_uploaded_through_one_server_is_served_by_the_other(profile, bucket, editor):
+    a, b = (f"http://127.0.0.1:{profile.app_server_port(n)}" for n in (1, 2))
+    session = {"Cookie": f"sessionid={editor['session']}"}
+    original = picture()
+    image_id = upload(a, "images", editor, editor["root"], "torget.png", original, "image/png")[
+        "image_id"
+    ]
+    [original_key] = stored(bucket, "original_images/")
+    # A rendition made on server A (the edit page's preview) ...
+    status, _, page = http(f"{a}/admin/images/{image_id}/", headers=session)
+    assert status == 200
+    made_on_a = re.search(rb'/media/(images/[^"]+\.max-800x600\.png)', page).group(1).decode()
+    # ... and one made on server B from the original in the bucket (the listing's thumbnail).
+    status, _, page = http(f"{b}/admin/images/", headers=session)
+    assert status == 200
+    made_on_b = re.search(rb'/media/(images/[^"]+\.max-165x165\.png)', page).group(1).decode()
+    assert {made_on_a, made_on_b} <= set(stored(bucket, "images/"))
+
+    # Each server serves what the other stored, straight from the app server (Varnish does
+    # not keep media: Cache-Control private).
+    status, headers, body = http(f"{b}/media/{original_key}")
+    assert (status, body) == (200, original)
+    assert headers["Content-Type"] == "image/png"
+    for server, key, size in ((b, made_on_a, (800, 600)), (a, made_on_b, (165, 123))):
+        status, _, body = http(f"{server}/media/{key}")
+        assert status == 200, (server, key)
+        assert body == bucket.get_object(Bucket=S3_BUCKET, Key=key)["Body"].read()
+        assert Image.open(io.BytesIO(body)).size == size
+    # Nothing passed through either server's own disk.
+    assert files_on_disk(profile) == []
+
+
+def test_a_private_document_is_served_by_the_other_server_only_through_wagtails_view(
+    profile, bucket, editor
+):
+    a, b = (f"http://127.0.0.1:{profile.app_server_port(n)}" for n in (1, 2))
+    content = b"%PDF-1.4 protokoll, internt"
+    doc_id = upload(
+        a, "documents", editor, editor["internal"], "protokoll.pdf", content, "application/pdf"
+    )["doc_id"]
+    [key] = stored(bucket, "documents/")
+    filename = key.rsplit("/", 1)[-1]
+
+    # The bucket does not give it to anyone who asks without the keys; a public object in
+    # the same bucket is given, so the refusal is the object's ACL, not the request.
+    assert http(f"{bucket.endpoint}/{S3_BUCKET}/{key}")[0] == 403
+    bucket.put_object(Bucket=S3_BUCKET, Key="oppen.txt", Body=b"oppen", ACL="public-read")
+    assert http(f"{bucket.endpoint}/{S3_BUCKET}/oppen.txt")[:3:2] == (200, b"oppen")
+    bucket.delete_object(Bucket=S3_BUCKET, Key="oppen.txt")
+
+    # Server B: a visitor is sent to the login, an editor gets the file, and /media/ never
+    # serves a document.
+    status, headers, body = http(f"{b}/dokument/{doc_id}/{filename}")
+    assert status == 302, status
+    assert content not in body
+    status, _, body = http(
+        f"{b}/dokument/{doc_id}/{filename}", headers={"Cookie": f"sessionid={editor['session']}"}
+    )
+    assert (status, body) == (200, content)
+    assert http(f"{b}/media/{key}")[0] == 404
+    assert files_on_disk(profile) == []
 
 
 def test_a_dead_server_is_out_within_seconds_and_back_when_it_is_up(profile):

@@ -168,3 +168,32 @@ def test_a_published_change_is_a_miss_on_the_fast_path(apps, home, commit):
     assert spy.calls == before + 1
     assert ("X-Page-Cache", "miss") in headers
     assert "Välkommen till kommunen".encode() in body
+
+
+def test_a_health_probe_is_answered_once_with_one_query(apps, monkeypatch):
+    """/healthz is answered by a middleware in front of the page cache
+    (operations/health.py). The fast path ran it, saw no hit and handed the request to
+    Django, which ran it again: two database round trips and two cache writes per probe,
+    every second from every Varnish."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from kommunwebb.operations import health
+
+    spy, fast = apps
+    answered = []
+
+    def counted():
+        answered.append(1)
+        return health_response()
+
+    health_response = health.health_response
+    monkeypatch.setattr(health, "health_response", counted)
+    before = spy.calls
+    with CaptureQueriesContext(connection) as queries:
+        status, _, body = call(fast, "/healthz")
+    assert status == "200 OK"
+    assert body.decode().splitlines()[0] == "ok"
+    assert len(answered) == 1
+    assert [q["sql"] for q in queries.captured_queries] == ["SELECT 1"]
+    assert spy.calls == before + 1
