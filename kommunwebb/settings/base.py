@@ -204,6 +204,9 @@ MEDIA_ROOT = Path(os.environ.get("KOMMUNWEBB_MEDIA_ROOT", VAR_DIR / "media"))
 # Static copies of the crisis page, the home page and the alerts, rewritten after every
 # publish and served when the database or the app is down (docs/crisis.md).
 KOMMUNWEBB_FALLBACK_DIR = Path(os.environ.get("KOMMUNWEBB_FALLBACK_DIR", VAR_DIR / "fallback"))
+# With the database down, how long the addresses with copies are answered from them without
+# trying it again (alerts/fallback.py, DatabaseBreaker).
+KOMMUNWEBB_FALLBACK_BREAKER_SECONDS = 5
 MEDIA_URL = "/media/"
 
 STORAGES = {

@@ -5,6 +5,7 @@ profile's Varnish serving them is tested in test_fallback_varnish.py."""
 from contextlib import contextmanager
 
 import pytest
+from django.core.signals import got_request_exception
 from django.db import connections
 from django.test import Client
 
@@ -12,6 +13,16 @@ from kommunwebb.alerts import fallback
 from kommunwebb.alerts.factories import AlertFactory, CrisisFactory
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def closed_breaker(monkeypatch):
+    """Each test starts with the breaker closed, on a clock it moves by hand."""
+    now = [1000.0]
+    monkeypatch.setattr(fallback.breaker, "clock", lambda: now[0])
+    fallback.breaker.close()
+    yield now
+    fallback.breaker.close()
 
 
 @pytest.fixture
@@ -109,6 +120,82 @@ def test_the_embedded_profile_serves_the_copies_when_the_database_is_unreadable(
         other = client.get("/om-webbplatsen/")
         assert other.status_code == 503
         assert fallback.HEADER not in other
+
+
+@pytest.fixture
+def database_tries():
+    """The requests that tried the database and failed (Django's got_request_exception)."""
+    failures = []
+
+    def failed(sender, request=None, **kwargs):
+        failures.append(request.path_info)
+
+    got_request_exception.connect(failed, dispatch_uid="test-fallback-tries")
+    yield failures
+    got_request_exception.disconnect(dispatch_uid="test-fallback-tries")
+
+
+def test_with_the_database_down_the_copies_are_served_without_trying_it(
+    copies, home, commit, tmp_path, settings, closed_breaker, database_tries
+):
+    settings.KOMMUNWEBB_FALLBACK_BREAKER_SECONDS = 5
+    switch_on(commit, title="Dricksvattnet är otjänligt")
+    client = Client(raise_request_exception=False)
+    with unreadable_database(tmp_path):
+        assert client.get("/kris/")[fallback.HEADER] == "1"
+        assert database_tries == ["/kris/"]
+        # The breaker is open: every address with a copy is answered at once.
+        for path in ("/kris/", "/", "/meddelanden/", "/kris/"):
+            response = client.get(path)
+            assert response.status_code == 200
+            assert response[fallback.HEADER] == "1"
+            assert "Dricksvattnet är otjänligt" in response.content.decode()
+        assert database_tries == ["/kris/"]
+        # Other pages still try it, and still say so in Swedish.
+        other = client.get("/om-webbplatsen/")
+        assert other.status_code == 503
+        assert fallback.HEADER not in other
+        assert database_tries == ["/kris/", "/om-webbplatsen/"]
+
+        # After the breaker's seconds one request probes the database; still down, the
+        # copy answers it and the breaker opens again.
+        closed_breaker[0] += 5
+        assert client.get("/")[fallback.HEADER] == "1"
+        assert database_tries[-1] == "/"
+        assert client.get("/kris/")[fallback.HEADER] == "1"
+        assert len(database_tries) == 3
+
+        # While one request probes, the others do not wait for it: they get the copies.
+        closed_breaker[0] += 5
+        assert fallback.breaker._probe.acquire(blocking=False)
+        try:
+            assert client.get("/kris/")[fallback.HEADER] == "1"
+        finally:
+            fallback.breaker.done_probing()
+        assert len(database_tries) == 3
+
+    # The database back: the first request after the breaker's seconds renders the page,
+    # and from then on nothing comes from a copy.
+    closed_breaker[0] += 5
+    for _ in range(2):
+        response = client.get("/kris/")
+        assert response.status_code == 200
+        assert fallback.HEADER not in response
+    assert not fallback.breaker.is_open
+
+
+def test_an_error_on_a_page_without_a_copy_does_not_trip_the_breaker(
+    copies, home, commit, tmp_path
+):
+    switch_on(commit, title="Dricksvattnet är otjänligt")
+    client = Client(raise_request_exception=False)
+    with unreadable_database(tmp_path):
+        assert client.get("/om-webbplatsen/").status_code == 503
+    # The database is fine again at once: no copy is served in its place.
+    assert not fallback.breaker.is_open
+    response = client.get("/kris/")
+    assert response.status_code == 200
+    assert fallback.HEADER not in response
 
 
 def test_a_working_database_is_never_answered_from_a_copy(copies, home, commit, client):
