@@ -71,6 +71,13 @@ def demo_server(tmp_path_factory):
         "DJANGO_EMAIL_BACKEND": "kommunwebb.forms.outbox.FileOutboxBackend",
         # Accepted beacons in the access log too: browser tests count what was sent there.
         "KOMMUNWEBB_LOG_BEACONS": "1",
+        # VMA sources that never answer (nothing listens on loopback port 9): the admin's
+        # "VMA-källor" has sources to show, and the worker's polls fail without reaching
+        # the outside network or changing what residents see.
+        "KOMMUNWEBB_VMA_SOURCES": "http://127.0.0.1:9/api/v2/alerts http://127.0.0.1:9/cap.xml",
+        "KOMMUNWEBB_MUNICIPALITY_CODE": "2262",
+        "KOMMUNWEBB_COUNTY_CODE": "22",
+        "KOMMUNWEBB_AREA_NAME": "Sundhamns kommun",
     }
     DEMO_ENV.clear()
     DEMO_ENV.update(env)

@@ -28,6 +28,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
+from django.utils.translation import gettext, gettext_lazy
 
 from .models import Alert, AlertLevel, AlertSource, VmaSource
 
@@ -337,3 +338,49 @@ def poll():
     """The task worker's job, every minute: every configured source."""
     for url in conf("SOURCES", []):
         poll_source(url)
+
+
+# --------------------------------------------------------------------------- for editors
+
+# Non-Actual CAP statuses, as apply() marks them in a draft's title, in the editors' words.
+STATUS_NAMES = {
+    "Test": gettext_lazy("Test"),
+    "Exercise": gettext_lazy("Övning"),
+    "System": gettext_lazy("Systemmeddelande"),
+    "Draft": gettext_lazy("Utkast"),
+}
+
+
+def hidden_status(title: str) -> tuple[str, str]:
+    """``("Övning", "Vattenläcka")`` for a draft titled "[Exercise] Vattenläcka"."""
+    status, closing, rest = title.removeprefix("[").partition("] ")
+    if not title.startswith("[") or not closing:
+        return gettext("Test"), title
+    return str(STATUS_NAMES.get(status, gettext("Test"))), rest
+
+
+def describe_error(stored: str) -> str:
+    """``VmaSource.last_error`` (poll_source: "<exception>: <detail>", for the log) in words
+    an editor can act on, in Swedish."""
+    kind, _, detail = stored.partition(": ")
+    if kind == "SourceError":
+        if detail.startswith("HTTP "):
+            return gettext("Källan svarade med felkod %(code)s i stället för meddelanden.") % {
+                "code": detail.removeprefix("HTTP ")
+            }
+        if detail == "too large":
+            return gettext("Svaret var större än %(size)s MB och lästes inte.") % {
+                "size": conf("MAX_BYTES", 2_000_000) // 1_000_000
+            }
+        return gettext(
+            "Svaret gick inte att läsa: det var varken CAP 1.2 (XML) eller Sveriges Radios JSON."
+        )
+    if "Timeout" in kind:
+        return gettext("Källan svarade inte inom %(seconds)s sekunder.") % {
+            "seconds": conf("TIMEOUT", 10)
+        }
+    if kind == "SSLError":
+        return gettext("Källans certifikat kunde inte kontrolleras.")
+    if kind in ("ConnectionError", "InvalidURL", "MissingSchema", "InvalidSchema"):
+        return gettext("Det gick inte att nå källan: kontrollera adressen och nätverket.")
+    return gettext("Hämtningen misslyckades.")

@@ -1,8 +1,12 @@
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from . import admin_views
 from .models import Alert, Crisis
 
 
@@ -45,3 +49,25 @@ class CrisisViewSet(SnippetViewSet):
 
 register_snippet(AlertViewSet)
 register_snippet(CrisisViewSet)
+
+
+class VmaSourcesMenuItem(MenuItem):
+    def is_shown(self, request):
+        return admin_views.may_see(request.user)
+
+
+@hooks.register("register_admin_urls")
+def register_admin_urls():
+    return [path("vma/", admin_views.vma_sources, name="alerts_vma_sources")]
+
+
+@hooks.register("register_admin_menu_item")
+def register_vma_menu_item():
+    # Beside Krisläge (199) and Driftmeddelanden (200).
+    return VmaSourcesMenuItem(
+        _("VMA-källor"),
+        reverse("alerts_vma_sources"),
+        name="vma-sources",
+        icon_name="warning",
+        order=201,
+    )
