@@ -43,6 +43,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "deploy"))
 
+import visible  # noqa: E402  (bench/visible.py: publish, then read until it shows)
 from pages import embedded_env, wrk  # noqa: E402  (bench/pages.py: the same wrk and settings)
 
 from kommunwebb.testing import services  # noqa: E402
@@ -96,41 +97,17 @@ def get(port: int, path: str, headers=None):
 
 
 def alert_visible(env: dict, port: int, trials: int) -> list[float]:
-    """Seconds from each publish until /kris/ on ``port`` shows the alert."""
-    publisher = subprocess.Popen(
-        [sys.executable, "-c", PUBLISHER],
-        cwd=ROOT,
-        env=env,
-        text=True,
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
+    """Seconds from each publish until /kris/ on ``port`` shows the alert; /kris/ is read
+    (so cached) before each publish, as it is in a crisis."""
+    return visible.publish_visible(
+        env,
+        port,
+        CRISIS,
+        PUBLISHER,
+        trials,
+        marker="Matning {pid} {trial} {ns}",
+        read_before_each=True,
     )
-    times = []
-    try:
-        for trial in range(-1, trials):  # trial -1 warms the publisher up, not counted
-            marker = f"Matning {os.getpid()} {trial} {time.time_ns()}"
-            get(port, CRISIS)  # the page is cached before the publish, as in a crisis
-            publisher.stdin.write(marker + "\n")
-            publisher.stdin.flush()
-            started = float(publisher.stdout.readline().split()[0])
-            deadline = time.time() + 30
-            seconds = float("inf")
-            while time.time() < deadline:
-                try:
-                    body = get(port, CRISIS)[2]
-                except (OSError, http.client.HTTPException):
-                    continue
-                if marker.encode() in body:
-                    seconds = time.time() - started
-                    break
-                time.sleep(0.005)
-            if trial >= 0:
-                times.append(seconds)
-            time.sleep(0.5)
-    finally:
-        publisher.stdin.close()
-        publisher.wait(timeout=60)
-    return times
 
 
 def browser_wait(env: dict, port: int) -> float:

@@ -37,7 +37,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import http.client
 import os
 import re
 import shutil
@@ -50,6 +49,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "deploy"))
+
+import visible  # noqa: E402  (bench/visible.py: publish, then read until it shows)
+from visible import get  # noqa: E402
 
 from kommunwebb.testing import services  # noqa: E402
 
@@ -175,54 +177,9 @@ for line in sys.stdin:
 """
 
 
-def get(port: int, path: str, connection=None):
-    connection = connection or http.client.HTTPConnection("127.0.0.1", port, timeout=60)
-    connection.request("GET", path)
-    response = connection.getresponse()
-    return connection, response.status, response.read()
-
-
 def publish_visible(env: dict, port: int, trials: int) -> list[float]:
     """Seconds from the start of each publish until the public URL shows it."""
-    publisher = subprocess.Popen(
-        [sys.executable, "-c", PUBLISHER, ARTICLE_SLUG],
-        cwd=ROOT,
-        env=env,
-        text=True,
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-    )
-    connection, _, _ = get(port, ARTICLE)
-    times = []
-    try:
-        # Trial -1 warms the publishing process up (imports, first queries) and is not
-        # counted: an editor publishes from a server process that has long been running.
-        for trial in range(-1, trials):
-            marker = f"bench-{os.getpid()}-{trial}-{time.time_ns()}"
-            publisher.stdin.write(marker + "\n")
-            publisher.stdin.flush()
-            started = float(publisher.stdout.readline().split()[0])
-            deadline = time.time() + 30
-            while True:
-                try:
-                    connection, status, body = get(port, ARTICLE, connection)
-                except (OSError, http.client.HTTPException):
-                    connection = None
-                    continue
-                if marker.encode() in body:
-                    seconds = time.time() - started
-                    break
-                if time.time() > deadline:
-                    seconds = float("inf")
-                    break
-                time.sleep(0.005)
-            if trial >= 0:
-                times.append(seconds)
-            time.sleep(0.5)
-    finally:
-        publisher.stdin.close()
-        publisher.wait(timeout=30)
-    return times
+    return visible.publish_visible(env, port, ARTICLE, PUBLISHER, trials, args=(ARTICLE_SLUG,))
 
 
 # --- the bare Wagtail page, counted views, the hit counter's CPU -------------------------
