@@ -498,8 +498,11 @@ def start_varnish(
             f"vsl_mask={VSL_MASK}",
             "-p",
             f"vsl_reclen={VSL_RECLEN}",
+            # Threads waiting for a spike (per pool; two pools): 256 connections at once on
+            # the crisis page find a thread each instead of queueing while the pools grow
+            # (bench/crisis.py; docs/crisis.md).
             "-p",
-            "thread_pool_min=50",
+            "thread_pool_min=150",
         ],
         capture_output=True,
         text=True,
