@@ -14,8 +14,7 @@ from kommunwebb.pagecache import memo
 from kommunwebb.search import cache as search_cache
 from kommunwebb.search import spelling, vocabulary
 from kommunwebb.search import topics as search_topics
-from kommunwebb.search.backends.common import TOTAL_FIELD
-from kommunwebb.search.backends.terms import ClauseQuery
+from kommunwebb.search.backends.terms import ClauseQuery, TermPlan
 from kommunwebb.search.models import IndexTerm, SynonymGroup
 from kommunwebb.search.text import (
     normalise_query,
@@ -119,6 +118,16 @@ def base_queryset(kind: str = "", topic=None):
     return pages
 
 
+def searchable_ids(kind: str = "", topic=None) -> frozenset[int]:
+    """The ids of the pages ``base_queryset`` holds, read once per content generation
+    (``pagecache.memo``; its deadline covers a page's expiry): the ranking filters its
+    matches by them instead of running the visibility rules as a subquery per search."""
+    key = ("search_within", content_language(), kind, topic.pk if topic is not None else None)
+    return memo.shared(
+        key, lambda: frozenset(base_queryset(kind, topic).values_list("pk", flat=True))
+    )
+
+
 @dataclass
 class Search:
     """One resident's search, ready to run."""
@@ -166,6 +175,7 @@ class Search:
         if not self.positions:
             return Page.objects.none()
         pages = base_queryset(self.kind, self.topic)
+        self.clause_query.within = searchable_ids(self.kind, self.topic)
         if only_ids:
             pages = pages.only("pk")
         return pages.search(self.clause_query)
@@ -173,10 +183,9 @@ class Search:
     def page(self, number, per_page: int):
         """One page of results as a Django paginator page, with specific page instances.
 
-        The Swedish backend adds the total number of matches to every row it returns
-        (``COUNT(*) OVER ()``, see ``backends/``), so one query gives both the page and
-        the count the paginator needs: with thousands of matches, ranking them is most of
-        the work, and a separate count would do it twice. A number that is not a page
+        The term index gives the page's ids and the number of matches at once
+        (``TermPlan.ranked``): with thousands of matches, ranking them is most of the
+        work, and a separate count would do it twice. A number that is not a page
         (``-1``, ``abc``, past the end) gives the first page."""
         try:
             number = int(number)
@@ -188,18 +197,21 @@ class Search:
         return _page_of(ids, total, number, per_page)
 
     def _ranked_ids(self, number: int, per_page: int) -> tuple[list[int], int, int]:
-        # Only the ids: ``_specific`` fetches the ten pages afterwards. Carrying every page
-        # column through the ranking made PostgreSQL sort thousands of wide rows on disk.
-        results = self.results(only_ids=True)
+        # Only the ids, from the term index straight away (``TermPlan``, what the backend
+        # runs for ``.search()``), filtered by the visible pages kept per content
+        # generation: ``_specific`` fetches the ten pages afterwards.
+        if not self.positions:
+            return [], 0, 1
+        query = self.clause_query
+        query.within = searchable_ids(self.kind, self.topic)
+        pages = base_queryset(self.kind, self.topic)
+        plan = TermPlan(pages, query.clauses, query.optional, query.required, query.within)
         offset = (number - 1) * per_page
-        items = list(results[offset : offset + per_page]) if offset < 10**9 else []
-        if not items and offset:
+        ranked, total = plan.ranked(offset, offset + per_page) if offset < 10**9 else ([], None)
+        if not ranked and offset:
             number, offset = 1, 0
-            items = list(results[:per_page])
-        total = getattr(items[0], TOTAL_FIELD, None) if items else 0
-        if total is None:  # a backend without the window count
-            total = results.count()
-        return [item.pk for item in items], total, number
+            ranked, total = plan.ranked(0, per_page)
+        return [pk for pk, _score in ranked], total or 0, number
 
     def highlight_terms(self) -> list[str]:
         return highlight_terms(self.positions)

@@ -20,6 +20,7 @@ Both are integers, so the sums are exact; ties go to the newest object (highest 
 
 from __future__ import annotations
 
+import heapq
 import math
 from dataclasses import dataclass
 
@@ -46,11 +47,15 @@ class ClauseQuery(SearchQuery):
     by one of their terms, and optional terms that only rank. ``kommunwebb.search.query``
     builds it with synonyms; any other query is converted by ``clauses_for``."""
 
-    def __init__(self, clauses, optional=frozenset(), *, required: int | None = None):
+    def __init__(self, clauses, optional=frozenset(), *, required: int | None = None, within=None):
         self.clauses = [frozenset(clause) for clause in clauses]
         self.optional = frozenset(optional)
         # How many of the clauses a match must meet: all of them, unless relaxed.
         self.required = len(self.clauses) if required is None else required
+        # The ids the searched queryset holds, when the caller already knows them (the
+        # search page keeps the visible pages per content generation): the ranking then
+        # need not ask the database for them.
+        self.within = within
 
     def __repr__(self):
         return (
@@ -218,12 +223,21 @@ def _content_types_of(item) -> list[int]:
 
 @dataclass
 class TermPlan:
-    """One search over the term index: which objects match, and in what order."""
+    """One search over the term index: which objects match, and in what order.
+
+    The ranking reads the postings of the query's terms (``term, object_id, weight`` from
+    the covering index ``kw_search_term_lookup``, no table row) and adds them up in
+    Python: the same integers in the same order on both databases, and no ``GROUP BY``
+    with a sort and a visibility subquery per search. With thousands of matches (a common
+    word is in nearly every page) that statement was most of a search's time; reading the
+    postings is a fraction of it, and the number of matches comes with them."""
 
     queryset: object
     clauses: list[frozenset[str]]
     optional: frozenset[str]
     required: int
+    # The ids the queryset holds, if the caller knows them (``ClauseQuery.within``).
+    within: frozenset[int] | None = None
 
     @property
     def using(self) -> str:
@@ -233,111 +247,154 @@ class TermPlan:
     def content_types(self) -> list[int]:
         return sorted(get_descendants_content_types_pks(self.queryset.model))
 
-    def _idf(self) -> dict[str, int]:
-        """Each term's inverse document frequency among the searched objects, as an
-        integer (BM25's formula: rare terms count more)."""
-        terms = sorted(set().union(*self.clauses, self.optional))
-        types = self.content_types
+    def _total(self) -> int:
+        """How many objects of the searched types are indexed (BM25's N)."""
         from modelsearch.conf import get_app_config
 
         entries = get_app_config().get_model("IndexEntry")._meta.db_table
-        table = IndexTerm._meta.db_table
+        types = self.content_types
         type_marks = ", ".join(["%s"] * len(types))
-        term_marks = ", ".join(["%s"] * len(terms))
         with connections[self.using].cursor() as cursor:
             cursor.execute(
                 f"SELECT COUNT(*) FROM {entries} "  # noqa: S608 - names from the models
                 f"WHERE content_type_id IN ({type_marks})",
                 types,
             )
-            total = cursor.fetchone()[0]
-            cursor.execute(
-                f"SELECT term, COUNT(*) FROM {table} "  # noqa: S608
-                f"WHERE kind = %s AND term IN ({term_marks}) AND content_type_id IN ({type_marks}) "
-                "GROUP BY term",
-                [IndexTerm.TERM, *terms, *types],
-            )
-            frequencies = dict(cursor.fetchall())
-        total = max(total, 1)
-        out = {}
-        for term in terms:
-            df = frequencies.get(term, 0)
-            out[term] = round(IDF_SCALE * math.log(1 + (total - df + 0.5) / (df + 0.5)))
-        return out
+            return max(cursor.fetchone()[0], 1)
 
-    def _matches(self, idf: dict[str, int] | None) -> tuple[str, list]:
-        """``WITH q … SELECT object_id[, score] FROM … GROUP BY … HAVING …``: the objects
-        that meet every clause."""
-        rows, params, seen = [], [], set()
-        for index, clause in enumerate(self.clauses):
-            for term in sorted(clause):
-                rows.append("(%s, CAST(%s AS INTEGER), CAST(%s AS INTEGER))")
-                # A term in several clauses counts once in the score.
-                weight = idf[term] if idf and term not in seen else 0
-                params.extend([term, index, weight])
-                seen.add(term)
-        for term in sorted(self.optional - seen):
-            rows.append("(%s, CAST(NULL AS INTEGER), CAST(%s AS INTEGER))")
-            params.extend([term, idf[term] if idf else 0])
+    def _postings(self, term: str) -> tuple[dict[int, int], int]:
+        """{object id: weight} of the indexed objects of the searched types that have the
+        term, and how many index rows that took (the term's document frequency). One
+        range of the covering index ``kw_search_term_lookup`` per term."""
         table = IndexTerm._meta.db_table
         types = self.content_types
         type_marks = ", ".join(["%s"] * len(types))
-        filter_sql, filter_params = self._filter()
-        score = ", SUM(t.weight * q.idf) AS score" if idf is not None else ""
-        # With no clause, any optional term will do.
-        having = "COUNT(DISTINCT q.clause) >= %s" if self.clauses else "COUNT(*) > %s"
-        sql = (
-            f"WITH q (term, clause, idf) AS (VALUES {', '.join(rows)}) "  # noqa: S608
-            f"SELECT t.object_id{score} FROM {table} t JOIN q ON q.term = t.term "
-            f"WHERE t.kind = %s AND t.content_type_id IN ({type_marks}){filter_sql} "
-            f"GROUP BY t.object_id HAVING {having}"
-        )
-        params.extend(
-            [IndexTerm.TERM, *types, *filter_params, self.required if self.clauses else 0]
-        )
-        return sql, params
+        with connections[self.using].cursor() as cursor:
+            cursor.execute(
+                f"SELECT object_id, weight FROM {table} "  # noqa: S608 - names from the models
+                f"WHERE kind = %s AND term = %s AND content_type_id IN ({type_marks})",
+                [IndexTerm.TERM, term, *types],
+            )
+            rows = cursor.fetchall()
+        weights = dict(rows)
+        if len(weights) < len(rows):  # an object under two content types: add them up
+            weights = {}
+            for object_id, weight in rows:
+                weights[object_id] = weights.get(object_id, 0) + weight
+        return weights, len(rows)
 
-    def _filter(self) -> tuple[str, list]:
-        """The queryset's own filters (live, public, a type, a topic) as a subquery."""
-        query = self.queryset.query
-        if not query.where:
-            return "", []
-        sql, params = self.queryset.order_by().values("pk").query.sql_with_params()
-        return f" AND t.object_id IN ({sql})", list(params)
+    def _allowed(self) -> frozenset[int] | None:
+        """The ids the queryset's own filters (live, public, a type, a topic) let through,
+        or None when it has none."""
+        if self.within is not None:
+            return self.within
+        if not self.queryset.query.where:
+            return None
+        return frozenset(self.queryset.order_by().values_list("pk", flat=True))
+
+    def scores(self) -> dict[int, int]:
+        """{object id: score} of every match: the objects that meet ``required`` of the
+        clauses (any optional term when there is none), each scored by the sum of its
+        terms' weights times their inverse document frequency (BM25's formula, as
+        integers: rare terms count more; a term in several clauses counts once)."""
+        terms = sorted(set().union(*self.clauses, self.optional))
+        if not terms:
+            return {}
+        postings, frequencies = {}, {}
+        for term in terms:
+            postings[term], frequencies[term] = self._postings(term)
+        idf = idf_of(terms, frequencies, self._total())
+        if self.clauses and self.required > 0:
+            met = [
+                set(postings[next(iter(clause))])
+                if len(clause) == 1
+                else set().union(*(postings[term] for term in clause))
+                for clause in self.clauses
+            ]
+            if self.required > len(met):
+                matches = set()
+            elif self.required == len(met):
+                matches = set.intersection(*met)
+            else:
+                counts: dict[int, int] = {}
+                for objects in met:
+                    for object_id in objects:
+                        counts[object_id] = counts.get(object_id, 0) + 1
+                matches = {pk for pk, n in counts.items() if n >= self.required}
+        else:
+            matches = set().union(*postings.values())
+        allowed = self._allowed()
+        if allowed is not None:
+            matches &= allowed
+        # Set operations and comprehensions run in C; only the matches are scored.
+        first, *others = terms
+        weights, factor = postings[first], idf[first]
+        scores = {pk: weights.get(pk, 0) * factor for pk in matches}
+        for term in others:
+            weights, factor = postings[term], idf[term]
+            for pk in matches & weights.keys():
+                scores[pk] += weights[pk] * factor
+        return scores
 
     def ranked(self, start: int, stop: int | None) -> tuple[list[tuple[int, int]], int | None]:
-        """[(object id, score)] for the results from ``start`` to ``stop``, best first,
-        and the number of matches (None when the window was empty)."""
+        """[(object id, score)] for the results from ``start`` to ``stop``, best first
+        (ties to the highest id: the newest), and the number of matches (None when the
+        window was empty)."""
         if not self.clauses and not self.optional:
             return [], 0
-        sql, params = self._matches(self._idf())
-        sql = (
-            f"SELECT object_id, score, COUNT(*) OVER () FROM ({sql}) AS matches "  # noqa: S608
-            "ORDER BY score DESC, object_id DESC"
-        )
-        if stop is not None:
-            sql += " LIMIT %s OFFSET %s"
-            params.extend([max(0, stop - start), start])
-        elif start:
-            sql += " LIMIT %s OFFSET %s"
-            params.extend([2**62, start])
-        with connections[self.using].cursor() as cursor:
-            cursor.execute(sql, params)
-            rows = cursor.fetchall()
-        total = rows[0][2] if rows else None
-        return [(row[0], row[1]) for row in rows], total
+        scores = self.scores()
+        pairs = zip(scores.values(), scores.keys(), strict=True)
+        if stop is None:
+            ordered = sorted(pairs, reverse=True)[start:]
+        else:
+            # Only the best ``stop`` need ordering: a heap, not a sort of thousands.
+            ordered = heapq.nlargest(max(0, stop), pairs)[start:]
+        if not ordered:
+            return [], None
+        return [(pk, score) for score, pk in ordered], len(scores)
 
     def count(self) -> int:
         if not self.clauses and not self.optional:
             return 0
-        sql, params = self._matches(None)
-        with connections[self.using].cursor() as cursor:
-            cursor.execute(f"SELECT COUNT(*) FROM ({sql}) AS matches", params)  # noqa: S608
-            return cursor.fetchone()[0]
+        return len(self.scores())
+
+    def _matches(self) -> tuple[str, list]:
+        """``WITH q … SELECT object_id FROM … GROUP BY … HAVING …``: the objects that meet
+        the clauses, as SQL, for a search in the queryset's own order."""
+        rows, params = [], []
+        for index, clause in enumerate(self.clauses):
+            for term in sorted(clause):
+                rows.append("(%s, CAST(%s AS INTEGER))")
+                params.extend([term, index])
+        for term in sorted(self.optional - set().union(*self.clauses)):
+            rows.append("(%s, CAST(NULL AS INTEGER))")
+            params.append(term)
+        table = IndexTerm._meta.db_table
+        types = self.content_types
+        type_marks = ", ".join(["%s"] * len(types))
+        # With no clause, any optional term will do.
+        having = "COUNT(DISTINCT q.clause) >= %s" if self.clauses else "COUNT(*) > %s"
+        sql = (
+            f"WITH q (term, clause) AS (VALUES {', '.join(rows)}) "  # noqa: S608
+            f"SELECT t.object_id FROM {table} t JOIN q ON q.term = t.term "
+            f"WHERE t.kind = %s AND t.content_type_id IN ({type_marks}) "
+            f"GROUP BY t.object_id HAVING {having}"
+        )
+        params.extend([IndexTerm.TERM, *types, self.required if self.clauses else 0])
+        return sql, params
 
     def ids_sql(self) -> RawSQL:
-        sql, params = self._matches(None)
+        sql, params = self._matches()
         return RawSQL(sql, params)  # noqa: S611 - built above from names and parameters
+
+
+def idf_of(terms, frequencies: dict[str, int], total: int) -> dict[str, int]:
+    """Each term's inverse document frequency among ``total`` objects, as an integer."""
+    out = {}
+    for term in terms:
+        df = frequencies.get(term, 0)
+        out[term] = round(IDF_SCALE * math.log(1 + (total - df + 0.5) / (df + 0.5)))
+    return out
 
 
 class TermSearchMixin:
@@ -350,7 +407,7 @@ class TermSearchMixin:
         if not self.fields and has_integer_pk(self.queryset.model):
             found = clauses_for(self.query)
             if found is not None:
-                plan = TermPlan(self.queryset, *found)
+                plan = TermPlan(self.queryset, *found, getattr(self.query, "within", None))
         self._term_plan = plan
         return plan
 

@@ -129,3 +129,79 @@ def test_postgres_search_leaves_the_planner_settings_as_it_found_them(news):
         assert Page.objects.live().autocomplete("skolo").count() == 1
         assert settings_now() == before
     assert settings_now() == before
+
+
+def _ranked_in_one_statement(plan):
+    """The reference: the ranking as one SQL statement over the term index (how it was
+    ranked before it was summed in Python), with the same inverse document frequencies."""
+    from kommunwebb.search.backends.terms import idf_of
+    from kommunwebb.search.models import IndexTerm
+
+    terms = sorted(set().union(*plan.clauses, plan.optional))
+    frequencies = {term: plan._postings(term)[1] for term in terms}
+    idf = idf_of(terms, frequencies, plan._total())
+    rows, params, seen = [], [], set()
+    for index, clause in enumerate(plan.clauses):
+        for term in sorted(clause):
+            rows.append("(%s, CAST(%s AS INTEGER), CAST(%s AS INTEGER))")
+            params.extend([term, index, 0 if term in seen else idf[term]])
+            seen.add(term)
+    for term in sorted(plan.optional - seen):
+        rows.append("(%s, CAST(NULL AS INTEGER), CAST(%s AS INTEGER))")
+        params.extend([term, idf[term]])
+    types = plan.content_types
+    filter_sql, filter_params = plan.queryset.order_by().values("pk").query.sql_with_params()
+    sql = (
+        f"WITH q (term, clause, idf) AS (VALUES {', '.join(rows)}) "
+        f"SELECT t.object_id, SUM(t.weight * q.idf) AS score "
+        f"FROM {IndexTerm._meta.db_table} t JOIN q ON q.term = t.term "
+        f"WHERE t.kind = %s AND t.content_type_id IN ({', '.join(['%s'] * len(types))}) "
+        f"AND t.object_id IN ({filter_sql}) "
+        f"GROUP BY t.object_id HAVING COUNT(DISTINCT q.clause) >= %s "
+        "ORDER BY score DESC, object_id DESC"
+    )
+    params.extend([IndexTerm.TERM, *types, *filter_params, plan.required])
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return [tuple(row) for row in cursor.fetchall()]
+
+
+def test_the_ranking_in_python_is_the_one_sql_would_give(news):
+    """The postings are summed in Python (``TermPlan.scores``): the same pages, scores and
+    order as the sums, the clause count and the visibility filter done by the database."""
+    from kommunwebb.search.backends.terms import TermPlan
+    from kommunwebb.search.query import Search, base_queryset
+
+    texts = [
+        ("Skolor i kommunen", "Skolan och förskolan har öppet hus."),
+        ("Förskola", "Öppettider för förskolor i kommunen och skolor."),
+        ("Bibliotek", "Stadsbiblioteket har öppet i skolans lokaler och förskolan."),
+        ("Öppettider", "Öppettider för skolan, förskolan och biblioteket i kommunen."),
+        ("Skolval", "Välj skola och förskola i god tid."),
+    ]
+    pages = [publish(NewsArticlePageFactory(parent=news, title=t, lead=lead)) for t, lead in texts]
+    hidden = pages[1]
+    hidden.unpublish()
+    for query, relaxed in [
+        ("skolor", False),
+        ("förskolan öppettider", False),
+        ("förskola och öppettider i kommunen", False),
+        ("öppettider biblioteket skolval", True),
+    ]:
+        search = Search(query, relaxed=relaxed)
+        queryset = base_queryset()
+        cq = search.clause_query
+        plan = TermPlan(queryset, cq.clauses, cq.optional, cq.required)
+        expected = _ranked_in_one_statement(plan)
+        assert expected, query
+        ranked, total = plan.ranked(0, None)
+        assert ranked == expected, query
+        assert total == len(expected)
+        assert hidden.pk not in {pk for pk, _ in ranked}
+        # A window of the ranking is the same window of the whole.
+        window = expected[1:3]
+        assert plan.ranked(1, 3) == (window, len(expected) if window else None)
+        # Knowing the visible ids beforehand changes nothing.
+        within = frozenset(queryset.values_list("pk", flat=True))
+        known = TermPlan(queryset, cq.clauses, cq.optional, cq.required, within)
+        assert known.ranked(0, None) == (expected, len(expected))
