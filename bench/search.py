@@ -388,7 +388,17 @@ def measure_load(database: str, env: dict, tmp: Path, seconds: int) -> dict | No
         services.start_app(app_port, env, run / "app.pid", tmp / "app.log")
         stops.append(lambda: services.stop_pidfile(run / "app.pid"))
         if database == "postgresql":
-            services.start_varnish(services.reachable_dir(tmp / "varnish"), port, app_port)
+            # Varnish answers 414 and 503 with the Swedish pages itself (deploy/prod.py).
+            errors = services.reachable_dir(tmp / "error-pages")
+            services.manage("render_error_pages", errors, env=env)
+            services.start_varnish(
+                services.reachable_dir(tmp / "varnish"),
+                port,
+                app_port,
+                purge_secret="bench-only-purge-secret",  # noqa: S106 - this run's own
+                client_secret="bench-only-client-secret",  # noqa: S106
+                error_pages=errors,
+            )
             stops.append(lambda: services.stop_varnish(tmp / "varnish"))
         # Warm-up: the workers booted (slow on a busy machine), every query in the caches.
         for path in _paths():
