@@ -117,11 +117,28 @@ def write_atomically(target: Path, content: bytes):
         raise
 
 
+def _static_files_collected() -> bool:
+    """False while a manifest storage (the embedded and production profiles') has no
+    manifest: pages cannot be rendered until collectstatic has run."""
+    from django.contrib.staticfiles.storage import ManifestFilesMixin, staticfiles_storage
+
+    if not isinstance(staticfiles_storage, ManifestFilesMixin):
+        return True
+    # Read when the process started; collectstatic may have run since (`make run`).
+    # load_manifest() answers (paths, manifest hash).
+    return bool(staticfiles_storage.hashed_files or staticfiles_storage.load_manifest()[0])
+
+
 def write_fallback_files() -> list[str]:
     """Render and write every copy; remove the copies of alerts no longer current.
     Returns the addresses written. Nothing happens when the directory is not configured."""
     root = directory()
     if root is None:
+        return []
+    if not _static_files_collected():
+        # Every page would fail on its first {% static %} (a traceback per page in the log):
+        # the installation has not run collectstatic yet, which `make run` does next.
+        logger.warning("fallback: no copies written before the static files are collected")
         return []
     handler = WSGIHandler()
     written, kept = [], set()

@@ -215,3 +215,20 @@ def test_the_command_writes_the_copies_for_a_fresh_installation(copies, home):
     assert "Wrote 3 copies" in out.getvalue()
     assert (copies / "kris" / "index.html").exists()
     assert (copies / "meddelanden" / "index.html").exists()
+
+
+def test_before_collectstatic_no_copy_is_tried(copies, home, settings, tmp_path, caplog):
+    # A fresh installation (the demo's load, a bench) has the manifest storage but no
+    # manifest yet: every page would fail on {% static %}, a traceback each. One warning.
+    # Django's test settings signals reset the storage when these change.
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    }
+    settings.STATIC_ROOT = tmp_path / "static-not-collected"
+    with caplog.at_level("WARNING"):
+        assert fallback.write_fallback_files() == []
+    assert not copies.exists()
+    assert [r.getMessage() for r in caplog.records] == [
+        "fallback: no copies written before the static files are collected"
+    ]
