@@ -20,7 +20,7 @@ and keep their standard forms.
 
 from datetime import date, datetime, time
 
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.dates import MONTHS, MONTHS_3, WEEKDAYS
 from django.utils.translation import gettext
 
@@ -45,19 +45,29 @@ def _as_time(value: datetime | time) -> time:
     return value.time() if isinstance(value, datetime) else value
 
 
+# Languages that write the names of months and weekdays with a capital (English does;
+# Swedish, Finnish, Polish and the others of the site do not, and Arabic has no case).
+CAPITALISED_NAMES = {"en"}
+
+
+def _cased(name) -> str:
+    name = str(name)
+    return name if translation.get_language() in CAPITALISED_NAMES else name.lower()
+
+
 def month_name(month: int) -> str:
-    """1 -> "januari" (lower case, as Swedish writes months)."""
-    return str(MONTHS[month]).lower()
+    """1 -> "januari" (lower case, as Swedish writes months; "January" in English)."""
+    return _cased(MONTHS[month])
 
 
 def month_abbreviation(value: datetime | date) -> str:
     """ "dec", for a date badge beside the day's number (the full date is in its label)."""
-    return str(MONTHS_3[_as_date(value).month]).lower()
+    return _cased(MONTHS_3[_as_date(value).month])
 
 
 def weekday_name(day: date) -> str:
-    """date(2026, 12, 18) -> "fredag"."""
-    return str(WEEKDAYS[day.weekday()]).lower()
+    """date(2026, 12, 18) -> "fredag" ("Friday" in English)."""
+    return _cased(WEEKDAYS[day.weekday()])
 
 
 def clock(value: datetime | time, *, fixed: bool = False) -> str:

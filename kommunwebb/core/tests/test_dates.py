@@ -188,3 +188,14 @@ def test_code_uses_the_date_module():
         for match in AD_HOC_CODE.finditer(path.read_text(encoding="utf-8")):
             offenders.append(f"{relative}: {match.group(0)}")
     assert offenders == []
+
+
+def test_english_names_months_and_weekdays_with_a_capital():
+    with translation.override("en"):
+        assert dates.long_date(date(2026, 11, 30)) == "30 November 2026"
+        assert dates.weekday_name(date(2026, 12, 18)) == "Friday"
+    with translation.override("sv"):
+        assert dates.long_date(date(2026, 11, 30)) == "30 november 2026"
+        assert dates.weekday_name(date(2026, 12, 18)) == "fredag"
+    with translation.override("fi"):
+        assert dates.month_name(11) == "marraskuu"
