@@ -456,7 +456,8 @@ def test_two_workers_deliver_each_submission_once_and_run_each_job_once(profile,
         assert [start.wait(timeout=120) for start in starts] == [0, 0]
         earlier = json.loads(kit("status"))
         earlier_workers = set(earlier["workers"])
-        for number in (1, 2):
+
+        def start_worker(number, *limit):
             workers.append(
                 services.spawn(
                     [
@@ -469,12 +470,21 @@ def test_two_workers_deliver_each_submission_once_and_run_each_job_once(profile,
                         "0.1",
                         "--no-startup-delay",
                         "--no-reload",
+                        *limit,
                     ],
                     tmp_path / f"worker-{number}.pid",
                     tmp_path / f"worker-{number}.log",
                     env=env,
                 )
             )
+
+        # Both must take part, or the test proves nothing: started together, the first one
+        # up could drain the queue before the second polls (it did, once, in CI). So the
+        # first stops after `count` of the 2 * count sends and the jobs, and the second
+        # starts once the first has claimed work: they overlap, and neither can do it all.
+        start_worker(1, "--max-tasks", str(count))
+        wait_until(lambda: set(json.loads(kit("status"))["workers"]) - earlier_workers, 120)
+        start_worker(2)
 
         def state():
             return json.loads(kit("status"))
