@@ -26,6 +26,51 @@ def pytest_runtest_makereport(item, call):
         report.longrepr = f"the test printed to stdout:\n{report.capstdout[:2000]}"
 
 
+def pytest_configure(config):
+    # Migrated and demo databases built once per session (kommunwebb/testing/snapshots.py).
+    from kommunwebb.testing import snapshots
+
+    if not os.environ.get(snapshots.ENV_DIR):
+        import tempfile
+
+        os.environ[snapshots.ENV_DIR] = tempfile.mkdtemp(prefix="kommunwebb-snapshots-")
+        config._kommunwebb_snapshots = os.environ[snapshots.ENV_DIR]
+
+
+def pytest_unconfigure(config):
+    made = getattr(config, "_kommunwebb_snapshots", None)
+    if made:
+        import shutil
+
+        shutil.rmtree(made, ignore_errors=True)
+
+
+def pytest_collection_modifyitems(config, items):
+    # Tests of the demo server (browser tests and the others) do not use the suite's database:
+    # .ci/run runs them once, in its SQLite pass, not again on PostgreSQL.
+    for item in items:
+        if "demo_server" in getattr(item, "fixturenames", ()):
+            item.add_marker("demo_site")
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """pytest-django's test database, kept as the session's migrated snapshot the moment it is
+    migrated, for the servers tests start (kommunwebb/testing/snapshots.py)."""
+    from django.db import connection
+
+    from kommunwebb.testing import snapshots
+
+    with django_db_blocker.unblock():
+        if not snapshots.fully_migrated(connection):
+            # No test of this session asked for the database, so pytest-django made none.
+            return
+        if connection.vendor == "sqlite":
+            snapshots.keep_sqlite(connection.settings_dict["NAME"])
+        elif connection.vendor == "postgresql":
+            snapshots.keep_postgresql(connection.settings_dict)
+
+
 def need(condition: bool, reason: str):
     """Skip locally when a tool is missing; in CI the hook above turns that into a failure."""
     if not condition:
@@ -51,14 +96,17 @@ DEMO_ENV: dict[str, str] = {}
 
 
 @pytest.fixture(scope="session")
-def demo_server(tmp_path_factory):
+def demo_server(tmp_path_factory, django_db_setup):
     """The site as `make run` serves it (gunicorn, whitenoise, demo content) on a free port,
-    with its own database in a temporary var/ directory."""
+    with its own database in a temporary var/ directory (a copy of the session's demo
+    snapshot: after the test database, which gives it the migrated one)."""
     import subprocess
     import sys
     import time
     import urllib.request
     from pathlib import Path
+
+    from kommunwebb.testing import snapshots
 
     root = Path(__file__).resolve().parent.parent
     var = tmp_path_factory.mktemp("var")
@@ -82,14 +130,14 @@ def demo_server(tmp_path_factory):
     DEMO_ENV.clear()
     DEMO_ENV.update(env)
     python = sys.executable
-    for args in (
-        ["migrate", "--noinput", "-v0"],
-        ["load_demo_data"],
-        ["collectstatic", "--noinput", "-v0"],
-    ):
-        subprocess.run(
-            [python, "manage.py", *args], cwd=root, env=env, check=True, capture_output=True
-        )
+    snapshots.demo_var(var, env)
+    subprocess.run(
+        [python, "manage.py", "collectstatic", "--noinput", "-v0"],
+        cwd=root,
+        env=env,
+        check=True,
+        capture_output=True,
+    )
     port = _free_port()
     log = open(var / "server.log", "w")  # noqa: SIM115 - closed when the fixture ends
     server = subprocess.Popen(

@@ -615,16 +615,26 @@ def start_app(port: int, env: dict, pidfile: Path, log: Path, workers: int | Non
     return process
 
 
+class CommandFailed(subprocess.CalledProcessError):
+    """A ``manage.py`` command that failed, with the end of what it wrote in the message."""
+
+    def __str__(self):
+        tail = "\n".join(((self.stderr or "") + (self.stdout or "")).strip().splitlines()[-15:])
+        return f"{super().__str__()}\n{tail}"
+
+
 def manage(*args, env: dict, check: bool = True, capture: bool = True, **kwargs):
-    return subprocess.run(
+    result = subprocess.run(
         [sys.executable, str(ROOT / "manage.py"), *map(str, args)],
         cwd=ROOT,
         env=env,
-        check=check,
         capture_output=capture,
         text=True,
         **kwargs,
     )
+    if check and result.returncode != 0:
+        raise CommandFailed(result.returncode, result.args, result.stdout, result.stderr)
+    return result
 
 
 # --- Command line (used by .ci/run) ----------------------------------------------------

@@ -1,26 +1,28 @@
 """Crash safety with real processes: a `manage.py db_worker` killed with SIGKILL in the middle
 of sending, and a "web process" killed right after it saved a submission.
 
-The processes share a SQLite file in a temporary var/ directory (a copy of the migrated
-test database, so no migrations run here). E-mail goes to a file outbox, one file per
-message actually handed to the transport, so the test can count what was sent.
+The processes share a SQLite file in a temporary var/ directory (a copy of the session's
+migrated snapshot, kommunwebb/testing/snapshots.py, so no migrations run here). E-mail goes
+to a file outbox, one file per message actually handed to the transport, so the test can
+count what was sent.
 """
 
 import json
 import os
 import signal
-import sqlite3
 import subprocess
 import sys
 import time
 from pathlib import Path
 
 import pytest
-from django.db import connection
 
 from kommunwebb.forms.outbox import read_outbox
+from kommunwebb.testing import snapshots
 
 ROOT = Path(__file__).resolve().parents[3]
+# Processes of their own on a SQLite file of their own, whatever the suite's database.
+pytestmark = pytest.mark.own_stack
 
 
 class Site:
@@ -115,32 +117,11 @@ class Site:
 
 
 @pytest.fixture(scope="module")
-def migrated_db(django_db_setup, django_db_blocker, tmp_path_factory):
-    """A migrated SQLite database file to copy for each test."""
+def migrated_db(django_db_setup, tmp_path_factory):
+    """A migrated SQLite database file to copy for each test (the session's snapshot)."""
     template = tmp_path_factory.mktemp("crash-template") / "db.sqlite3"
-    with django_db_blocker.unblock():
-        name = connection.settings_dict["NAME"]
-        vendor = connection.vendor
-    if vendor == "sqlite" and name and Path(str(name)).exists():
-        source = sqlite3.connect(name)
-        target = sqlite3.connect(template)
-        source.backup(target)
-        target.close()
-        source.close()
-    else:
-        # The PostgreSQL run: the processes still share a SQLite file, migrated here.
-        env = {
-            **os.environ,
-            "DJANGO_SETTINGS_MODULE": "kommunwebb.settings.dev",
-            "KOMMUNWEBB_VAR_DIR": str(template.parent),
-        }
-        subprocess.run(
-            [sys.executable, "manage.py", "migrate", "--noinput", "-v0"],
-            cwd=ROOT,
-            env=env,
-            check=True,
-            timeout=600,
-        )
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "kommunwebb.settings.dev"}
+    snapshots.migrated_sqlite(template, env)
     return template
 
 

@@ -125,6 +125,7 @@ def _send(port, payload: bytes, source="127.0.0.78"):
             pass
 
 
+@pytest.mark.own_stack
 def test_gunicorn_logs_hold_no_client_address_or_user_agent(tmp_path):
     """A real gunicorn with deploy/gunicorn.conf.py: normal and malformed requests from
     127.0.0.78 leave neither the address nor the user agent in stdout, stderr or var/log."""

@@ -34,7 +34,7 @@ from PIL import Image
 
 from kommunwebb.conftest import need
 from kommunwebb.forms.outbox import read_outbox
-from kommunwebb.testing import services
+from kommunwebb.testing import services, snapshots
 
 pytestmark = pytest.mark.scaling
 
@@ -84,7 +84,9 @@ def bucket():
 
 
 @pytest.fixture(scope="module")
-def profile(bucket):
+def profile(bucket, django_db_setup):
+    # django_db_setup: the suite's database is migrated first, and kept as the snapshot
+    # this stack's PostgreSQL restores (kommunwebb/testing/snapshots.py).
     need(
         services.postgresql_available()
         and services.redis_available()
@@ -121,6 +123,16 @@ def profile(bucket):
     )
     profile.say = lambda message: None  # a test that prints fails (conftest.py)
     try:
+        # Its PostgreSQL started first, with the session's migrated snapshot restored
+        # (kommunwebb/testing/snapshots.py): `up` finds it running and migrated.
+        env = profile.env()
+        services.start_postgresql(
+            profile.pg, profile.pg_port, password=env["DATABASE_PASSWORD"], fast=True
+        )
+        services.ensure_database(
+            profile.pg, profile.pg_port, "kommunwebb", "kommunwebb", env["DATABASE_PASSWORD"]
+        )
+        snapshots.migrated_postgresql(env)
         # No demo site: Wagtail's first page at / is enough, and loading the demo would
         # double the start.
         profile.up(load_demo=False, app_servers=2, helpers=False)

@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 
 from kommunwebb.conftest import need
-from kommunwebb.testing import services
+from kommunwebb.testing import services, snapshots
 
 ARTICLE = "/nyheter/gor-julen-mer-hallbar-pa-stadsbiblioteket/"
 CONTACT_FORM = "/kontakt/"
@@ -37,6 +37,8 @@ VARIANTS = {
     "Global Privacy Control": {"Sec-GPC": "1"},
 }
 CAMPAIGN = "?utm_source=nyhetsbrev&utm_medium=epost"
+# Its own PostgreSQL, Redis, gunicorn and Varnish, whatever the suite's database.
+pytestmark = pytest.mark.own_stack
 
 
 def get(url, headers=None, opener=None, data=None):
@@ -87,7 +89,8 @@ class Stack:
         services.ensure_database(self.root / "pg", self.pg_port, "kommunwebb", "kommunwebb")
         services.start_redis(self.root / "redis", self.redis_port, maxmemory="64mb")
         (self.root / "var").mkdir()
-        self.manage("migrate", "--noinput", "-v0")
+        # The session's migrated snapshot restored (kommunwebb/testing/snapshots.py).
+        snapshots.migrated_postgresql(self.env)
         self.manage("load_demo_data")
         self.manage("collectstatic", "--noinput", "-v0")
         self.manage("render_error_pages", self.root / "errors")
@@ -124,7 +127,9 @@ class Stack:
 
 
 @pytest.fixture(scope="module")
-def stack():
+def stack(django_db_setup):
+    # django_db_setup: the suite's database is migrated first, and kept as the snapshot
+    # this stack's PostgreSQL restores (kommunwebb/testing/snapshots.py).
     need(
         services.postgresql_available()
         and services.redis_available()

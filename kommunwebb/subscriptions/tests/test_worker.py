@@ -15,6 +15,9 @@ import pytest
 from kommunwebb.forms.outbox import read_outbox
 from kommunwebb.forms.tests.test_crash import migrated_db  # noqa: F401 - a fixture
 
+# A web process and a worker of their own on a SQLite file, whatever the suite's database.
+pytestmark = pytest.mark.own_stack
+
 ROOT = Path(__file__).resolve().parents[3]
 
 
