@@ -103,6 +103,18 @@ class LoadDemoDataTests(TestCase):
         assert homes.count() == homes.values("locale").distinct().count()
         assert not Page.objects.filter(title__startswith="Welcome").exists()
 
+    def test_other_languages_have_no_swedish_copies_above_their_pages(self):
+        """The pages above a translated page are translated too: an English visitor's menu
+        and breadcrumbs held "Trygghet och säkerhet" in Swedish."""
+        from wagtail.models import Page
+
+        for page in Page.objects.exclude(locale__language_code="sv").exclude(depth=1):
+            swedish = page.get_translation_or_none(self.home.locale)
+            assert swedish is None or swedish.title != page.title, (
+                page.locale.language_code,
+                page.title,
+            )
+
     def test_hitta_snabbt_has_six_to_eight_shortcuts_to_demo_pages(self):
         navigation = ServiceNavigation.for_site(Site.objects.get(is_default_site=True))
         shortcuts = [block.value for block in navigation.quick_links]
