@@ -77,7 +77,14 @@ TARGETS = {
 }
 
 
+STARTED = time.monotonic()
+
+
 def say(message=""):
+    """A line of the report; each phase's with the seconds since the start, so how long a
+    run takes (and where) is in its own output."""
+    if message and not message.startswith(("RESULT", "Missed", " ")):
+        message = f"[{time.monotonic() - STARTED:5.0f} s] {message}"
     print(message, flush=True)
 
 

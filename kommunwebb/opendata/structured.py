@@ -35,10 +35,14 @@ def absolute(request, url: str) -> str:
 def image_url(request, image) -> str:
     if image is None:
         return ""
-    try:
-        return absolute(request, image.get_rendition(IMAGE_SPEC).url)
-    except Exception:  # noqa: BLE001 - a missing image file must not break the page
-        return ""
+    # Open Graph and the JSON-LD both name the image: its rendition is looked up once.
+    known = request.__dict__.setdefault("_opendata_image_urls", {})
+    if image.pk not in known:
+        try:
+            known[image.pk] = absolute(request, image.get_rendition(IMAGE_SPEC).url)
+        except Exception:  # noqa: BLE001 - a missing image file must not break the page
+            known[image.pk] = ""
+    return known[image.pk]
 
 
 def organisation(request, site_settings, home_url: str) -> dict:

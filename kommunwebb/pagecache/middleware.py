@@ -31,6 +31,9 @@ _NOT_STORED = {"cache-control", "x-page-cache", "date", "set-cookie"}
 
 class CacheEntry:
     __slots__ = ("generation", "expires_at", "status", "headers", "content")
+    # Never changed once stored: the embedded cache shares one read between requests
+    # (filecache.py).
+    read_only = True
 
     def __init__(self, generation, expires_at, status, headers, content):
         self.generation = generation

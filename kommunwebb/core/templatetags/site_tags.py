@@ -8,7 +8,8 @@ from django import template
 from django.apps import apps
 from django.conf import settings
 from django.db.models import Subquery, prefetch_related_objects
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.safestring import mark_safe
 from wagtail.models import Page, Site
 
 from kommunwebb.core.locales import content_language
@@ -110,6 +111,20 @@ def _menu_pages(root_path, request):
     return home_depth + 1, pages
 
 
+class Menu(list):
+    """The menu's items, and ``marks``: which of them are the current page or lie above it,
+    all that tells one page's menu from another's (the key of its shared fragment)."""
+
+    @property
+    def marks(self):
+        return tuple(
+            (entry.url, entry.current)
+            for item in self
+            for entry in (item, *item.children)
+            if entry.current
+        )
+
+
 @register.simple_tag(takes_context=True)
 def primary_nav(context, page=None):
     """The live, public children that editors put in the menu of the home page in the
@@ -117,10 +132,10 @@ def primary_nav(context, page=None):
     and its services)."""
     site = _site(context)
     if site is None:
-        return []
+        return Menu()
     root_path = _site_root_url_path(site)
     if root_path is None:
-        return []
+        return Menu()
     request = context.get("request")
     # Worked out once per content generation and language (see pagecache.memo), addresses
     # included, so neither checking for view restrictions nor routing the some sixty links
@@ -131,7 +146,7 @@ def primary_nav(context, page=None):
         request,
     )
     here = _page_path(page)
-    items, by_path = [], {}
+    items, by_path = Menu(), {}
     for node in pages:
         entry = MenuItem(page=node, url=node.menu_url, current=_current(here, node.path))
         if node.depth == top_depth:
@@ -267,3 +282,53 @@ def prefetch(obj, *lookups):
     if getattr(obj, "pk", None):
         prefetch_related_objects([obj], *lookups)
     return ""
+
+
+def _key_part(value):
+    """``value`` as part of a dictionary key: a model instance by its label and primary
+    key, a list by its members."""
+    if isinstance(value, list | tuple):
+        return tuple(_key_part(member) for member in value)
+    if hasattr(value, "_meta") and hasattr(value, "pk"):
+        return (value._meta.label_lower, value.pk)
+    return value
+
+
+class SharedFragmentNode(template.Node):
+    def __init__(self, nodelist, name, vary):
+        self.nodelist, self.name, self.vary = nodelist, name, vary
+
+    def render(self, context):
+        request = context.get("request")
+        if request is None or getattr(request, "is_preview", False):
+            return self.nodelist.render(context)
+        site = memo.site(request)
+        key = (
+            "fragment",
+            self.name,
+            getattr(site, "pk", None),
+            translation.get_language(),
+            content_language(),
+            *(_key_part(value.resolve(context)) for value in self.vary),
+        )
+        # A template's own output, escaped as it rendered.
+        rendered = lambda: mark_safe(self.nodelist.render(context))  # noqa: E731, S308
+        return memo.shared(key, rendered, request)
+
+
+@register.tag
+def shared_fragment(parser, token):
+    """``{% shared_fragment "name" value… %}…{% endshared_fragment %}``: markup that is the
+    same on every page of a site in one language (and for the same ``value``s: model
+    instances count by their primary key) rendered once per content generation
+    (``pagecache.memo``) and reused by every render until a publish or the generation's
+    deadline. What is inside must depend on nothing else: not the page, the request's
+    path or the visitor's consent, and must set no variable used outside it. An editor's
+    preview renders it afresh."""
+    bits = token.split_contents()
+    if len(bits) < 2:
+        raise template.TemplateSyntaxError(f"{bits[0]} needs a name")
+    nodelist = parser.parse(("endshared_fragment",))
+    parser.delete_first_token()
+    name = bits[1].strip("\"'")
+    return SharedFragmentNode(nodelist, name, [parser.compile_filter(bit) for bit in bits[2:]])

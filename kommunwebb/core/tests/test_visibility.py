@@ -66,3 +66,20 @@ def test_the_next_page_expiry_is_a_page_cache_deadline(home):
     draft.expire_at = now + timedelta(hours=1)
     draft.save()
     assert next_page_expiry(now) == now + timedelta(hours=2)
+
+
+def test_an_open_site_serves_pages_without_asking_for_restrictions(client, pagecache, commit, home):
+    """Restrictions are read once per content generation; a new one applies at once."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+    from wagtail.models import PageViewRestriction
+
+    section = publish(StandardPageFactory(parent=home, title="Avdelning"))
+    page = publish(StandardPageFactory(parent=section, title="Under"))
+    client.get(page.url + "?forst=1")
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(page.url + "?sedan=1").status_code == 200
+    assert not [q for q in queries.captured_queries if "pageviewrestriction" in q["sql"]]
+    with commit():
+        PageViewRestriction.objects.create(page=section, restriction_type="login")
+    assert client.get(page.url + "?till-sist=1").status_code == 302

@@ -81,6 +81,15 @@ def test_filter_scrubs_arguments_tracebacks_and_drops_the_request():
     assert record.request is None
 
 
+def test_a_record_reaching_several_handlers_is_scrubbed_once(monkeypatch):
+    calls = []
+    monkeypatch.setattr(logs, "scrub", lambda text: calls.append(text) or "[skrubbat]")
+    record = _record("GET / from %s", "10.1.2.3")
+    assert ScrubFilter().filter(record) and ScrubFilter().filter(record)
+    assert len(calls) == 1
+    assert record.getMessage() == "[skrubbat]"
+
+
 def test_every_configured_handler_scrubs():
     for name, handler in settings.LOGGING["handlers"].items():
         assert "scrub" in handler.get("filters", []), name
