@@ -128,6 +128,24 @@ def searchable_ids(kind: str = "", topic=None) -> frozenset[int]:
     )
 
 
+def hidden_ids(plan: TermPlan, kind: str = "", topic=None) -> frozenset[int]:
+    """The indexed pages ``searchable_ids`` leaves out (not live, private, expired, of
+    another language, type or topic), so that the database can count a term's visible
+    matches by listing the few it must not count (``TermPlan._ranked_one_term``). Kept per
+    content generation and per state of the index (``TermPlan._entries``: a page indexed
+    since, a draft say, gives a new key)."""
+    count, last = plan._entries()
+    key = (
+        "search_hidden",
+        content_language(),
+        kind,
+        topic.pk if topic is not None else None,
+        count,
+        last,
+    )
+    return memo.shared(key, lambda: plan.indexed_ids() - plan.within)
+
+
 @dataclass
 class Search:
     """One resident's search, ready to run."""
@@ -206,6 +224,7 @@ class Search:
         query.within = searchable_ids(self.kind, self.topic)
         pages = base_queryset(self.kind, self.topic)
         plan = TermPlan(pages, query.clauses, query.optional, query.required, query.within)
+        plan.hidden = hidden_ids(plan, self.kind, self.topic)
         offset = (number - 1) * per_page
         ranked, total = plan.ranked(offset, offset + per_page) if offset < 10**9 else ([], None)
         if not ranked and offset:

@@ -153,16 +153,18 @@ def highlight(text: str, terms: Iterable[str], *, width: int = 30) -> SafeString
     return highlight_stems(text, {stem(term) for term in terms if term}, width=width)
 
 
-def highlight_stems(text: str, stems: set[str], *, width: int = 30, splitter=None):
+def highlight_stems(
+    text: str, stems: set[str], *, width: int = 30, splitter=None, matcher: "Matcher | None" = None
+):
     """``highlight`` for stems already known; a compound is marked when one of its parts
-    matches ("bibliotek" marks "Stadsbiblioteket") if a ``splitter`` is given."""
+    matches ("bibliotek" marks "Stadsbiblioteket") if a ``splitter`` is given. A
+    ``matcher`` of these stems may be passed to share its work with other texts."""
     if not text or not stems:
         return ""
+    if matcher is None:
+        matcher = Matcher(stems, splitter)
     tokens = text.split()
-
-    def matches(token):
-        return _token_matches(token, stems, splitter)
-
+    matches = matcher.token
     first = next((i for i, token in enumerate(tokens) if matches(token)), None)
     if first is None:
         return ""
@@ -171,10 +173,37 @@ def highlight_stems(text: str, stems: set[str], *, width: int = 30, splitter=Non
     start = max(0, end - width)
     out = []
     for token in tokens[start:end]:
-        out.append(_mark(token, stems, splitter) if matches(token) else escape(token))
+        out.append(_mark(token, matcher) if matches(token) else escape(token))
     prefix = "… " if start > 0 else ""
     suffix = " …" if end < len(tokens) else ""
     return mark_safe(prefix + " ".join(out) + suffix)  # noqa: S308 - every part escaped
+
+
+class Matcher:
+    """Which words and tokens match a set of stems (a compound by one of its parts, when a
+    ``splitter`` is given), each worked out once: the snippets of one result page share
+    one, and a page's text repeats its words."""
+
+    def __init__(self, stems: set[str], splitter=None):
+        self.stems, self.splitter = stems, splitter
+        self._words: dict[str, bool] = {}
+        self._tokens: dict[str, bool] = {}
+
+    def word(self, word: str) -> bool:
+        """Whether a case-folded word matches."""
+        found = self._words.get(word)
+        if found is None:
+            found = self._words[word] = _word_matches(word, self.stems, self.splitter)
+        return found
+
+    def token(self, token: str) -> bool:
+        """Whether a whitespace-separated token has a matching word."""
+        found = self._tokens.get(token)
+        if found is None:
+            found = self._tokens[token] = any(
+                self.word(word) for word in WORD.findall(token.casefold())
+            )
+        return found
 
 
 def _word_matches(word: str, stems: set[str], splitter) -> bool:
@@ -183,17 +212,13 @@ def _word_matches(word: str, stems: set[str], splitter) -> bool:
     return splitter is not None and any(stem(part) in stems for part in splitter(word))
 
 
-def _token_matches(token: str, stems: set[str], splitter=None) -> bool:
-    return any(_word_matches(word, stems, splitter) for word in WORD.findall(token.casefold()))
-
-
-def _mark(token: str, stems: set[str], splitter=None) -> str:
+def _mark(token: str, matcher: Matcher) -> str:
     """Wrap the matching word inside a token ("kvävedioxid," → "<mark>kvävedioxid</mark>,")."""
     out, last = [], 0
     for match in WORD.finditer(token):
         out.append(escape(token[last : match.start()]))
         word = match.group()
-        if _word_matches(word.casefold(), stems, splitter):
+        if matcher.word(word.casefold()):
             out.append(f"<mark>{escape(word)}</mark>")
         else:
             out.append(escape(word))
@@ -258,12 +283,23 @@ def join_blocks(blocks: list[str]) -> str:
     return " ".join(out)
 
 
-def snippet_from_blocks(blocks: list[str], stems: set[str], *, width: int = 30, splitter=None):
+def snippet_from_blocks(
+    blocks: list[str],
+    stems: set[str],
+    *,
+    width: int = 30,
+    splitter=None,
+    matcher: Matcher | None = None,
+):
     """The snippet for a result: the first block with a matching word, continued into the
     blocks after it when it is short (a heading), each block ending its sentence; the
     matched words marked. "" when no block matches."""
+    if not stems:
+        return ""
+    if matcher is None:
+        matcher = Matcher(stems, splitter)
     for index, block in enumerate(blocks):
-        if not _any_match(block, stems, splitter):
+        if not any(matcher.token(token) for token in block.split()):
             continue
         text = [block]
         words_so_far = len(block.split())
@@ -272,12 +308,8 @@ def snippet_from_blocks(blocks: list[str], stems: set[str], *, width: int = 30, 
                 break
             text.append(following)
             words_so_far += len(following.split())
-        return highlight_stems(join_blocks(text), stems, width=width, splitter=splitter)
+        return highlight_stems(join_blocks(text), stems, width=width, matcher=matcher)
     return ""
-
-
-def _any_match(text: str, stems: set[str], splitter) -> bool:
-    return any(_token_matches(token, stems, splitter) for token in text.split())
 
 
 # --- The pipeline shared by the index and the query ---------------------------------------

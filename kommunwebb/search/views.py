@@ -18,7 +18,7 @@ from kommunwebb.core.visibility import visible
 from kommunwebb.search import cache as search_cache
 from kommunwebb.search import query as search_query
 from kommunwebb.search import ratelimit, stats, vocabulary
-from kommunwebb.search.text import snippet_from_blocks, text_blocks
+from kommunwebb.search.text import Matcher, snippet_from_blocks, text_blocks
 
 MAX_QUERY_LENGTH = 200
 PER_PAGE = 10
@@ -48,12 +48,12 @@ def page_blocks(page) -> list[str]:
     return blocks
 
 
-def snippet(page, stems, splitter=None):
+def snippet(page, stems, splitter=None, matcher=None):
     """A short text for the result list with the matched words marked: from the first
     block of the page's texts that contains one of them, else the beginning of its
-    summary."""
+    summary. The results of one page share a ``text.Matcher``."""
     blocks = page_blocks(page)
-    marked = snippet_from_blocks(blocks, stems, splitter=splitter)
+    marked = snippet_from_blocks(blocks, stems, splitter=splitter, matcher=matcher)
     if marked:
         return marked
     return escape(Truncator(blocks[0]).words(30)) if blocks else ""
@@ -120,8 +120,10 @@ def search(request):
 
     stems = run.highlight_stems()
     splitter = vocabulary.splitter() if searched else None
+    matcher = Matcher(stems, splitter)
     hits = [
-        {"page": page, "snippet": snippet(page, stems, splitter)} for page in page_obj.object_list
+        {"page": page, "snippet": snippet(page, stems, splitter, matcher)}
+        for page in page_obj.object_list
     ]
     first_page = page_obj.number == 1
     filtered = bool(kind or topic)

@@ -22,7 +22,8 @@ from __future__ import annotations
 
 import heapq
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
@@ -40,6 +41,8 @@ from kommunwebb.search.text import analyse, is_swedish, no_split, query_clauses,
 IDF_SCALE = 1000
 # Rows per INSERT statement when writing an object's terms.
 INSERT_BATCH = 500
+# The most ids a ranking statement lists to tell the visible objects apart.
+MAX_LISTED = 5000
 
 
 class ClauseQuery(SearchQuery):
@@ -238,17 +241,47 @@ class TermPlan:
     required: int
     # The ids the queryset holds, if the caller knows them (``ClauseQuery.within``).
     within: frozenset[int] | None = None
+    # The indexed objects of the searched types that ``within`` leaves out (hidden, other
+    # languages, other types), if the caller knows them: with both, a query of one term is
+    # ranked and counted by the database (``_ranked_one_term``).
+    hidden: frozenset[int] | None = None
+    _entry_stats: tuple[int, int] | None = field(default=None, init=False, repr=False)
 
     @property
     def using(self) -> str:
         return self.queryset.db
 
-    @property
+    @cached_property
     def content_types(self) -> list[int]:
         return sorted(get_descendants_content_types_pks(self.queryset.model))
 
+    def _entries(self) -> tuple[int, int]:
+        """How many objects of the searched types are indexed (BM25's N), and the highest
+        id of the index entries: together a stamp of which objects the index holds (a new
+        object gets a new entry with a higher id, a removed one lowers the count)."""
+        if self._entry_stats is None:
+            from modelsearch.conf import get_app_config
+
+            entries = get_app_config().get_model("IndexEntry")._meta.db_table
+            types = self.content_types
+            type_marks = ", ".join(["%s"] * len(types))
+            with connections[self.using].cursor() as cursor:
+                # The highest id of the whole table is one step down its primary key.
+                cursor.execute(
+                    f"SELECT COUNT(*), (SELECT MAX(id) FROM {entries}) "  # noqa: S608
+                    f"FROM {entries} WHERE content_type_id IN ({type_marks})",
+                    types,
+                )
+                count, last = cursor.fetchone()
+            self._entry_stats = (count, last or 0)
+        return self._entry_stats
+
     def _total(self) -> int:
         """How many objects of the searched types are indexed (BM25's N)."""
+        return max(self._entries()[0], 1)
+
+    def indexed_ids(self) -> frozenset[int]:
+        """The ids of every indexed object of the searched types, visible or not."""
         from modelsearch.conf import get_app_config
 
         entries = get_app_config().get_model("IndexEntry")._meta.db_table
@@ -256,11 +289,11 @@ class TermPlan:
         type_marks = ", ".join(["%s"] * len(types))
         with connections[self.using].cursor() as cursor:
             cursor.execute(
-                f"SELECT COUNT(*) FROM {entries} "  # noqa: S608 - names from the models
+                f"SELECT object_id FROM {entries} "  # noqa: S608 - names from the models
                 f"WHERE content_type_id IN ({type_marks})",
                 types,
             )
-            return max(cursor.fetchone()[0], 1)
+            return frozenset(int(row[0]) for row in cursor.fetchall())
 
     def _postings(self, term: str) -> tuple[dict[int, int], int]:
         """{object id: weight} of the indexed objects of the searched types that have the
@@ -342,6 +375,10 @@ class TermPlan:
         window was empty)."""
         if not self.clauses and not self.optional:
             return [], 0
+        if stop is not None:
+            found = self._ranked_one_term(start, stop)
+            if found is not None:
+                return found
         scores = self.scores()
         pairs = zip(scores.values(), scores.keys(), strict=True)
         if stop is None:
@@ -352,6 +389,65 @@ class TermPlan:
         if not ordered:
             return [], None
         return [(pk, score) for score, pk in ordered], len(scores)
+
+    def _ranked_one_term(self, start: int, stop: int):
+        """``ranked`` for a query of one term (the commonest: "kommunen", "skolorna"), by
+        the database: the score is the term's weight times one inverse document frequency,
+        so the order is the weights' (ties to the highest id), and the database can count
+        the matches and sort them without sending every posting to Python. The count tells
+        the visible objects apart by the shorter of two lists (``hidden`` left out, or
+        ``within`` kept); the window is read best first and filtered by ``within`` here,
+        a few rows more than it needs. None, for ``ranked`` to go the general way, when
+        this does not apply: several terms, or the visible objects unknown or too many to
+        list."""
+        terms = set().union(*self.clauses, self.optional)
+        if len(terms) != 1 or self.within is None or self.hidden is None:
+            return None
+        if self.clauses and self.required > len(self.clauses):
+            return None
+        (term,) = terms
+        if len(self.hidden) <= len(self.within):
+            listed, operator = sorted(self.hidden), "NOT IN"
+        else:
+            listed, operator = sorted(self.within), "IN"
+        if len(listed) > MAX_LISTED:
+            return None
+        table = IndexTerm._meta.db_table
+        types = self.content_types
+        where = f"kind = %s AND term = %s AND content_type_id IN ({', '.join(['%s'] * len(types))})"
+        params = [IndexTerm.TERM, term, *types]
+        # "+object_id": compared row by row, not looked up in the index once per listed id
+        # and content type (which SQLite would otherwise do).
+        visible = f"+object_id {operator} ({', '.join(['%s'] * len(listed))})" if listed else ""
+        with connections[self.using].cursor() as cursor:
+            # The term's document frequency (for its weight) and its visible matches.
+            cursor.execute(
+                f"SELECT COUNT(*), COUNT(CASE WHEN {visible or '1 = 1'} THEN 1 END) "  # noqa: S608
+                f"FROM {table} WHERE {where}",
+                [*listed, *params],
+            )
+            frequency, matches = cursor.fetchone()
+            (factor,) = idf_of([term], {term: frequency}, self._total()).values()
+            if start >= matches:
+                return [], None
+            order = "weight DESC, object_id DESC" if factor else "object_id DESC"
+            # The visible share of the term's pages tells how many rows the window needs.
+            limit = stop * frequency // max(matches, 1) + stop + 16
+            while True:
+                cursor.execute(
+                    f"SELECT object_id, weight FROM {table} "  # noqa: S608 - names, parameters
+                    f"WHERE {where} ORDER BY {order} LIMIT %s",
+                    [*params, limit],
+                )
+                rows = cursor.fetchall()
+                shown = [(pk, weight) for pk, weight in rows if pk in self.within]
+                if len(shown) >= stop or len(rows) < limit:
+                    break
+                limit *= 4
+        shown = shown[start:stop]
+        if not shown:
+            return [], None
+        return [(pk, weight * factor) for pk, weight in shown], matches
 
     def count(self) -> int:
         if not self.clauses and not self.optional:

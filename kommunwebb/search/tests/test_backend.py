@@ -205,3 +205,53 @@ def test_the_ranking_in_python_is_the_one_sql_would_give(news):
         within = frozenset(queryset.values_list("pk", flat=True))
         known = TermPlan(queryset, cq.clauses, cq.optional, cq.required, within)
         assert known.ranked(0, None) == (expected, len(expected))
+
+
+def test_a_query_of_one_term_is_ranked_by_the_database_as_python_ranks_it(news):
+    """``TermPlan._ranked_one_term`` (the count and the order by the database, the window
+    filtered by the visible ids) gives what summing every posting in Python gives: the
+    same pages, scores, order and count, hidden pages left out, windows past the end
+    empty, whichever list tells the visible pages apart."""
+    from kommunwebb.search.backends.terms import TermPlan
+    from kommunwebb.search.query import Search, base_queryset, hidden_ids, searchable_ids
+
+    texts = [
+        ("Skolor i kommunen", "Skolan har öppet hus."),
+        ("Skolval", "Välj skola i god tid."),
+        ("Skolan", "Skolan."),
+        ("Skolans skolor", "Skola, skolor och skolan: skolans skolgård."),
+        ("Förskola", "Förskolan och skolan i kommunen."),
+        ("Idrott", "Skolan har idrott."),
+        ("Idrottshall", "Ingen skola."),
+    ]
+    pages = [publish(NewsArticlePageFactory(parent=news, title=t, lead=lead)) for t, lead in texts]
+    pages[1].unpublish()
+    kinds = ["", "nyheter", "sidor"]
+    for query in ["skolor", "idrott", "kommunen", "saknas"]:
+        for kind in kinds:
+            cq = Search(query, kind=kind).clause_query
+            within = searchable_ids(kind)
+
+            def plan(hidden, cq=cq, kind=kind, within=within):
+                found = TermPlan(base_queryset(kind), cq.clauses, cq.optional, cq.required, within)
+                found.hidden = hidden
+                return found
+
+            expected = plan(None).ranked(0, None)
+            ranked, total = expected
+            assert pages[1].pk not in {pk for pk, _ in ranked}
+            hidden = hidden_ids(plan(None), kind)
+            assert pages[1].pk in hidden
+            for start, stop in [(0, 10), (0, 2), (1, 3), (2, 50), (len(ranked), len(ranked) + 5)]:
+                window = ranked[start:stop]
+                want = (window, total if window else None)
+                assert plan(hidden)._ranked_one_term(start, stop) == want, (query, kind, start)
+                # The visible pages listed instead of the hidden ones: the same.
+                many = frozenset(range(10**6, 10**6 + len(within) + 1)) | hidden
+                assert plan(many)._ranked_one_term(start, stop) == want, (query, kind, start)
+    # Several terms go the general way.
+    cq = Search("skolor kommunen").clause_query
+    several = TermPlan(base_queryset(), cq.clauses, cq.optional, cq.required, searchable_ids())
+    several.hidden = frozenset()
+    assert several._ranked_one_term(0, 10) is None
+    assert several.ranked(0, 10)[0]

@@ -177,3 +177,31 @@ def test_a_compound_is_marked_when_a_part_matches():
 
     marked = str(highlight_stems("Välkommen till Stadsbiblioteket!", {"bibliotek"}, splitter=split))
     assert marked == "Välkommen till <mark>Stadsbiblioteket</mark>!"
+
+
+def test_the_snippets_of_a_result_page_look_at_each_word_once():
+    """One ``Matcher`` for the ten results: a word that recurs, in one text or in the next,
+    is split (and stemmed) once, and the snippets are the ones each text gets alone."""
+    from kommunwebb.search.text import Matcher, snippet_from_blocks
+
+    seen = []
+
+    def split(word):
+        seen.append(word)
+        return ("stad", "bibliotek") if word == "stadsbiblioteket" else ()
+
+    texts = [
+        ["Stadsbiblioteket har öppet.", "Stadsbiblioteket stänger i jul."],
+        ["Öppet hus på Stadsbiblioteket och i parken."],
+    ]
+    alone = [str(snippet_from_blocks(blocks, {"bibliotek"}, splitter=split)) for blocks in texts]
+    seen.clear()
+    matcher = Matcher({"bibliotek"}, split)
+    shared = [
+        str(snippet_from_blocks(blocks, {"bibliotek"}, splitter=split, matcher=matcher))
+        for blocks in texts
+    ]
+    assert shared == alone
+    assert "<mark>Stadsbiblioteket</mark>" in shared[1]
+    assert len(seen) == len(set(seen))
+    assert "stadsbiblioteket" in seen
