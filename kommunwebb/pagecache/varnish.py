@@ -10,6 +10,7 @@ again through Varnish, in every consent variant, so they are never cold.
 
 import logging
 import threading
+from collections import Counter
 from collections.abc import Callable
 from urllib.error import URLError
 from urllib.parse import urlsplit
@@ -138,6 +139,25 @@ def warm_paths() -> list[str]:
             # Warming is a favour to the next visitors; it must never break a publish.
             logger.exception("pagecache: could not list the most wanted pages")
     return list(dict.fromkeys(paths))
+
+
+# What the VCL logs for `manage.py ingest_pageviews --varnishlog` besides page views
+# ("kw"): tag -> (count, flush). The search app counts the searches Varnish answered ("kws").
+_log_records: dict[str, tuple[Callable[[Counter], int], Callable[[], object] | None]] = {}
+
+
+def register_log_record(tag: str, count: Callable[[Counter], int], flush=None) -> None:
+    """``count(records)`` gets a Counter of the text (bytes) after "<tag><TAB>" of each
+    ``std.log`` record the VCL wrote with this tag, and how often each came, and returns
+    how many it counted; ``flush()`` runs once the input ends. Registered in an app's
+    ``AppConfig.ready()``; the tag is "kw" and lower-case letters."""
+    if not tag.startswith("kw") or not tag.isalpha() or not tag.islower() or tag == "kw":
+        raise ValueError(f"not a log record tag: {tag!r}")
+    _log_records[tag] = (count, flush)
+
+
+def log_records() -> dict[str, tuple[Callable[[Counter], int], Callable[[], object] | None]]:
+    return dict(_log_records)
 
 
 def warm_after_invalidation():

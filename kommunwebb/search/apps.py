@@ -70,13 +70,17 @@ class SearchConfig(AppConfig):
         from wagtail.contrib.search_promotions.models import SearchPromotion
 
         from kommunwebb.pagecache.invalidation import register_dependency
+        from kommunwebb.pagecache.varnish import register_log_record
         from kommunwebb.retention.registry import register
+        from kommunwebb.search import stats
         from kommunwebb.search.models import SynonymGroup
 
         # Search results are cached per content generation (cache.py): a changed synonym
         # group or promoted result must start a new one, as a published page does.
         register_dependency(SynonymGroup)
         register_dependency(SearchPromotion)
+        # Searches Varnish answers from its cache are counted from its log (views.py).
+        register_log_record("kws", stats.record_cached, flush=stats.flush)
 
         register(
             "search.zero_results",

@@ -20,6 +20,7 @@ import os
 import threading
 from collections import Counter
 from datetime import date
+from urllib.parse import parse_qsl, urlsplit
 
 from django.conf import settings
 from django.db import IntegrityError, connections, transaction
@@ -35,16 +36,40 @@ MAX_NEW_QUERIES_PER_DAY = 5_000
 _MAX_PENDING = 100_000
 
 
-def record_search(query: str, hits: int, *, zero_counts: bool, today: date | None = None):
-    """Count one search. ``zero_counts``: a search that found nothing goes into the
-    zero-hit report too (not when a filter emptied it)."""
+def record_search(
+    query: str, hits: int, *, zero_counts: bool, today: date | None = None, times: int = 1
+):
+    """Count one search (or ``times`` the same). ``zero_counts``: a search that found
+    nothing goes into the zero-hit report too (not when a filter emptied it)."""
     text = normalise_query(query)
     if not text:
         return
     today = today or timezone.localdate()
-    _buffer.add(("q", today, text, 0), hits)
+    _buffer.add(("q", today, text, 0), hits, times)
     if hits == 0 and zero_counts:
-        _buffer.add(("z", today, text, 0), 0)
+        _buffer.add(("z", today, text, 0), 0, times)
+
+
+def record_cached(records: Counter) -> int:
+    """Count the searches Varnish answered from its cache, which never reached the app:
+    the VCL's "kws" records (deploy/varnish/), handed over by ``manage.py ingest_pageviews
+    --varnishlog`` as "<address><TAB><hits> <0|1>" (bytes) and how often each came. The
+    address gives the query as the app read it (its last ``q``), the rest is what the app
+    said when it rendered the page (views.STATS_HEADER). Returns the searches counted."""
+    counted = 0
+    for record, times in records.items():
+        try:
+            url, numbers = record.decode("utf-8", "replace").rsplit("\t", 1)
+            hits, zero = (int(number) for number in numbers.split())
+        except ValueError:
+            continue
+        params = parse_qsl(urlsplit(url).query, keep_blank_values=True, errors="replace")
+        queries = [value for name, value in params if name == "q"]
+        if not queries or hits < 0:
+            continue
+        record_search(queries[-1].strip(), hits, zero_counts=bool(zero), times=times)
+        counted += times
+    return counted
 
 
 def record_suggestion(query: str, page_id: int, today: date | None = None):
@@ -72,11 +97,11 @@ class _Buffer:
         default = getattr(settings, "ANALYTICS_FLUSH_SECONDS", 2.0)
         return float(getattr(settings, "SEARCH_FLUSH_SECONDS", default))
 
-    def add(self, key, hits: int) -> None:
+    def add(self, key, hits: int, times: int = 1) -> None:
         with self.lock:
             if len(self.counts) >= _MAX_PENDING and key not in self.counts:
                 return
-            self.counts[key] += 1
+            self.counts[key] += times
             self.hits[key] = hits
         if self.interval() <= 0:
             self.flush()

@@ -1,20 +1,24 @@
 import json
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils.cache import patch_cache_control
+from django.utils import timezone
+from django.utils.cache import add_never_cache_headers, patch_cache_control, patch_vary_headers
 from django.utils.html import escape
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
-from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST, require_safe
 from wagtail.models import Page
 
 from kommunwebb.core.templatetags.site_tags import page_type_label
 from kommunwebb.core.visibility import visible
+from kommunwebb.pagecache.conf import setting as pagecache_setting
+from kommunwebb.pagecache.invalidation import current_generation, deadline_for
+from kommunwebb.pagecache.middleware import VARY, cache_control
 from kommunwebb.search import cache as search_cache
 from kommunwebb.search import query as search_query
 from kommunwebb.search import ratelimit, stats, vocabulary
@@ -24,6 +28,10 @@ MAX_QUERY_LENGTH = 200
 PER_PAGE = 10
 AUTOCOMPLETE_MAX_AGE = 60
 SUMMARY_FIELDS = ("search_description", "lead", "intro")
+# What the statistics count for this search ("<hits> <1 if no hit is a zero-hit search>"),
+# for the VCL's record of a search Varnish answers from its cache (deploy/varnish/); Varnish
+# removes it before the answer leaves.
+STATS_HEADER = "X-KW-Search-Stats"
 
 
 def _query_error(query: str) -> str:
@@ -70,7 +78,29 @@ def _with(request, **changes) -> str:
     return f"{reverse('search')}?{urlencode(params)}"
 
 
-@never_cache
+def _shared(request, response, counted=None):
+    """The caching headers of a search answer. A visitor's answer (200, no login session, no
+    cookie) is the same for everyone who asks the same: shared caches (Varnish) may keep it
+    until the next clock-driven change, as a page (the page cache's deadline, ``s-maxage``);
+    a publish purges it with everything else. Editors' answers, errors and the 429 are
+    never kept. ``counted``: (hits, whether no hit counts as a zero-hit search) when the
+    statistics counted this search (``STATS_HEADER``)."""
+    if counted is not None:
+        response.headers[STATS_HEADER] = f"{counted[0]} {int(counted[1])}"
+    private = (
+        settings.SESSION_COOKIE_NAME in request.COOKIES or "HTTP_AUTHORIZATION" in request.META
+    )
+    if response.status_code != 200 or response.cookies or private:
+        add_never_cache_headers(response)
+        return response
+    now = timezone.now()
+    deadline = deadline_for(current_generation(), now)
+    ttl = max(1, min(pagecache_setting("TTL"), int(deadline - now.timestamp())))
+    patch_vary_headers(response, VARY)
+    response.headers["Cache-Control"] = cache_control(ttl)
+    return response
+
+
 @require_safe
 def search(request):
     query = request.GET.get("q", "").strip()
@@ -92,10 +122,10 @@ def search(request):
     if cached is not None:
         html, hits, zero_counts = cached
         stats.record_search(query, hits, zero_counts=zero_counts)
-        return HttpResponse(html)
+        return _shared(request, HttpResponse(html), (hits, zero_counts))
 
     if query and not error and not ratelimit.allow(request):
-        return render(
+        response = render(
             request,
             "search/search.html",
             {
@@ -106,6 +136,7 @@ def search(request):
             },
             status=429,
         )
+        return _shared(request, response)
 
     answer = search_query.answer(
         query if not error else "",
@@ -159,11 +190,13 @@ def search(request):
         },
         status=400 if error else 200,
     )
+    counted = None
     if searched and not error:
         zero_counts = original_hits == 0 and not filtered
         stats.record_search(query, original_hits, zero_counts=zero_counts)
         search_cache.set_page(request, key, response, original_hits, zero_counts)
-    return response
+        counted = (original_hits, zero_counts)
+    return _shared(request, response, counted)
 
 
 @require_safe

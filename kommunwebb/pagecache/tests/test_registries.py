@@ -112,3 +112,15 @@ def test_after_a_publish_the_warmer_fetches_them_in_the_background(monkeypatch, 
     varnish.after_invalidation()
     assert warmed == [["/nyheter/a/"]]
     assert threads == ["pagecache-warm"]
+
+
+def test_apps_register_their_own_varnish_log_records():
+    """`ingest_pageviews --varnishlog` hands each app its own "kw…" records: the search app
+    the searches Varnish answered ("kws"); page views ("kw") stay the analytics app's."""
+    from kommunwebb.pagecache import varnish
+    from kommunwebb.search import stats
+
+    assert varnish.log_records()["kws"] == (stats.record_cached, stats.flush)
+    for tag in ("kw", "xyz", "kw1", "KWS", "kw s"):
+        with pytest.raises(ValueError):
+            varnish.register_log_record(tag, stats.record_cached)

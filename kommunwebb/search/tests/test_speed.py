@@ -41,8 +41,10 @@ def test_a_repeated_search_is_answered_from_the_cache(client, pagecache, article
     second, asked = index_queries(lambda: get(client, q="jul"))
     assert asked == 0
     assert second.content == first.content
-    # Never stored by browsers or Varnish: the cache is the application's own.
-    assert "no-cache" in second["Cache-Control"]
+    # Varnish may keep both the same way (deploy/varnish/), and count them from its log.
+    for response in (first, second):
+        assert "public" in response["Cache-Control"] and "s-maxage=" in response["Cache-Control"]
+        assert response["X-KW-Search-Stats"] == "1 0"
 
 
 def test_the_results_are_shared_by_queries_that_mean_the_same(client, pagecache, article):
@@ -115,3 +117,59 @@ def test_the_counter_key_holds_no_address_and_changes_every_minute():
     key = ratelimit._key(request, 1000)
     assert "192.0.2.7" not in key
     assert key != ratelimit._key(request, 1001)
+
+
+def shared_for(response) -> int | None:
+    """How long a shared cache (Varnish) may keep this answer; None: not at all."""
+    directives = dict(
+        (part.strip().split("=", 1) + [""])[:2] for part in response["Cache-Control"].split(",")
+    )
+    if "public" not in directives or {"private", "no-cache", "no-store"} & set(directives):
+        return None
+    return int(directives["s-maxage"])
+
+
+def test_a_visitors_answer_may_be_kept_by_varnish_until_the_next_change(client, article):
+    """The search page is cached by Varnish like a page: public, for the consent variants
+    (Vary), no longer than the page cache's TTL, purged by a publish (xkey, deploy/varnish/);
+    with what the statistics counted, for the VCL's record of a cached answer."""
+    response = get(client, q="jul")
+    assert 1 <= shared_for(response) <= 600
+    assert {"Cookie", "Sec-GPC", "DNT"} <= {v.strip() for v in response["Vary"].split(",")}
+    assert response["X-KW-Search-Stats"] == "1 0"
+    assert not response.cookies
+    # No hit: a zero-hit search, unless a filter emptied it.
+    assert get(client, q="zzqqxx")["X-KW-Search-Stats"] == "0 1"
+    assert get(client, q="zzqqxx", typ="evenemang")["X-KW-Search-Stats"] == "0 0"
+    # The empty search page is shared too, and counts nothing.
+    empty = get(client)
+    assert shared_for(empty) is not None and "X-KW-Search-Stats" not in empty
+
+
+def test_answers_that_are_not_everyones_are_never_kept(client, article, settings):
+    editor = client.get(reverse("search"), {"q": "jul"}, HTTP_COOKIE="sessionid=abc")
+    assert editor.status_code == 200 and shared_for(editor) is None
+    too_long = get(client, q="x" * 300)
+    assert too_long.status_code == 400 and shared_for(too_long) is None
+    assert "X-KW-Search-Stats" not in too_long
+    settings.SEARCH_RATE_LIMIT_PER_MINUTE = 1
+    get(client, q="öppet")
+    limited = get(client, q="bibliotek")
+    assert limited.status_code == 429 and shared_for(limited) is None
+    assert "X-KW-Search-Stats" not in limited
+
+
+def test_the_next_clock_change_bounds_how_long_varnish_keeps_an_answer(
+    client, article, pagecache, monkeypatch
+):
+    """s-maxage is the page cache's deadline, as for pages: no later than the next moment a
+    clock-driven change (an alert starting or ending) alters what the page shows."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from kommunwebb.pagecache import invalidation
+
+    soon = timezone.now() + timedelta(seconds=90)
+    monkeypatch.setattr(invalidation, "_deadlines", [*invalidation._deadlines, lambda now: soon])
+    assert shared_for(get(client, q="bibliotek")) <= 90

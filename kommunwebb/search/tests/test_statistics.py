@@ -139,3 +139,41 @@ def test_the_statistics_are_purged_with_the_analytics_raw_data(article):
     call_command("purge_expired", stdout=open("/dev/null", "w"))  # noqa: SIM115
     assert list(SearchQueryDay.objects.all()) == [new]
     assert not SuggestionChoice.objects.exists()
+
+
+def test_searches_varnish_answered_are_counted_from_its_log(article):
+    """A search Varnish answers from its cache never reaches the app: the VCL logs one "kws"
+    record (the address, and the hits and zero-hit flag the app sent with the page) that
+    `ingest_pageviews --varnishlog` hands to the search statistics, counted once each,
+    under the query the app read (the last q); nothing about the visitor is in it."""
+    import io
+    import sys
+
+    from django.core.management import call_command
+
+    from kommunwebb.search.models import ZeroResultQuery
+
+    def records(count, text, start=40000):
+        return "".join(f"{start + n:>10} VCL_Log        c {text}\n" for n in range(count))
+
+    data = (
+        records(3, "kws\t/sok/?q=Luft&utm_source=x\t1 0")
+        + records(2, "kws\t/en/sok/?q=a&q=zzz+qqq%21\t0 1")
+        + records(1, "kws\t/sok/?q=zzz+qqq&typ=evenemang\t0 0")  # a filter emptied it
+        + records(1, "kws\t/sok/?q=broken\tnot numbers")
+        + records(2, "kwx\t/sok/?q=luft\t1 0")  # nobody registered this tag
+        + records(1, "kw\t/sok/?q=luft\t\tMozilla/5.0")  # a page view, not a search
+    )
+    out, old = io.StringIO(), sys.stdin
+    sys.stdin = io.StringIO(data)
+    try:
+        call_command("ingest_pageviews", "--varnishlog", stdout=out)
+    finally:
+        sys.stdin = old
+    assert "counted 6 kws records" in out.getvalue()
+    rows = {
+        query: (count, hits)
+        for query, count, hits in SearchQueryDay.objects.values_list("query", "count", "hits")
+    }
+    assert rows == {"luft": (3, 1), "zzz qqq": (3, 0)}
+    assert dict(ZeroResultQuery.objects.values_list("query", "count")) == {"zzz qqq": 2}

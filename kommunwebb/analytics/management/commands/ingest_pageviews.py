@@ -19,11 +19,13 @@ from django.utils import timezone
 
 from kommunwebb.analytics import pages
 from kommunwebb.analytics.recording import flush, record_pageview
+from kommunwebb.pagecache.varnish import log_records
 
 # One record of `varnishlog -g raw -i VCL_Log` (services.hit_log_command): the transaction
 # id, the tag, c(lient), then what the VCL logged: "kw", the path with its query, the
-# referrer and the user agent, separated by tabs.
-VARNISHLOG_RECORD = re.compile(rb"^\s*\d+\s+VCL_Log\s+c\s+kw\t([^\n]*)$", re.M)
+# referrer and the user agent, separated by tabs. Other "kw…" tags are what apps
+# registered with pagecache.varnish.register_log_record (the search app's "kws").
+VARNISHLOG_RECORD = re.compile(rb"^\s*\d+\s+VCL_Log\s+c\s+(kw[a-z]*)\t([^\n]*)$", re.M)
 BLOCK = 1 << 16
 
 
@@ -80,15 +82,39 @@ class Command(BaseCommand):
             if site is None:
                 raise CommandError(f"No site with the host name {options['hostname']!r}.")
         self.site, self.counted, self.ignored = site, 0, 0
+        self.others, counted_others = log_records(), Counter()
         for block in blocks(sys.stdin):
             if options["varnishlog"]:
-                lines = Counter(VARNISHLOG_RECORD.findall(block))
+                lines = self.hand_over(Counter(VARNISHLOG_RECORD.findall(block)), counted_others)
             else:
                 lines = Counter(block.splitlines())
             lines.pop(b"", None)
             self.count(lines, split=2 if options["varnishlog"] else -1)
         flush()
-        self.stdout.write(f"Counted {self.counted} page views; ignored {self.ignored} lines.")
+        for _count, flush_other in self.others.values():
+            if flush_other is not None:
+                flush_other()
+        others = "".join(
+            f"; counted {n} {tag} records" for tag, n in sorted(counted_others.items())
+        )
+        self.stdout.write(
+            f"Counted {self.counted} page views; ignored {self.ignored} lines{others}."
+        )
+
+    def hand_over(self, records: Counter, counted: Counter) -> Counter:
+        """The page views ("kw") of a block, to count here; the records of each other tag an
+        app registered go to it, a block at a time (``pagecache.varnish.log_records``)."""
+        views, others = Counter(), {}
+        for (tag, line), times in records.items():
+            if tag == b"kw":
+                views[line] += times
+            else:
+                others.setdefault(tag.decode(), Counter())[line] += times
+        for tag, lines in others.items():
+            handled = self.others[tag][0](lines) if tag in self.others else 0
+            counted[tag] += handled
+            self.ignored += lines.total() - handled
+        return views
 
     def count(self, lines: Counter, split: int):
         """Count each distinct line as often as it came. ``split=2``: the last field (the
