@@ -173,11 +173,15 @@ def test_editors_pass_straight_to_the_app(stack):
 
 
 def test_publishing_purges_varnish_and_warms_the_crisis_page(stack):
-    fetch(stack.url + ARTICLE)
-    assert fetch(stack.url + ARTICLE)[1]["X-Cache"] == "hit"
+    search = "/sok/?q=julmarknad"
+    for path in (ARTICLE, search):
+        fetch(stack.url + path)
+        assert fetch(stack.url + path)[1]["X-Cache"] == "hit"
     stack.publish_lead(ARTICLE.strip("/").split("/")[-1], "Julmarknaden flyttar till torget.")
     status, headers, html = fetch(stack.url + ARTICLE)
     assert "Julmarknaden flyttar till torget." in html
+    # Searches are purged with the pages: the next one is rendered again.
+    assert fetch(stack.url + search)[1]["X-Cache"] == "miss"
     # The warmer fetched the crisis page in every consent state right after the purge.
     for extra in ({}, {"DNT": "1"}, {"Cookie": f"kw_consent=s.{CONSENT_VERSION}.{CONSENT_ID}"}):
         deadline = time.monotonic() + 10
@@ -206,6 +210,8 @@ def test_hits_are_logged_for_analytics_without_the_client_address(stack):
         check=True,
     )
     records = [line.split(None, 3)[3] for line in result.stdout.splitlines() if line.strip()]
+    # Searches have their own records (test_a_search_varnish_answers_is_counted_once).
+    records = [record for record in records if not record.startswith("kws\t")]
     assert f"kw\t{ARTICLE}\thttps://example.se/x\tMozilla/5.0 (Android 14; Mobile)" in records
     assert not [r for r in records if "X11" in r or "warmer" in r or not r.startswith("kw\t")]
     # The production profile's pipe: these records, counted by the ingest in one block.
@@ -227,6 +233,52 @@ def test_hits_are_logged_for_analytics_without_the_client_address(stack):
     for line in raw.splitlines():
         if "127.0.0.1" in line:
             assert "Backend" in line or "xkey" in line or "Host" in line, line
+
+
+SEARCH = "/sok/?q=Simhallens+%C3%B6ppettider"
+
+
+def searches_counted(stack, query: str) -> int:
+    from kommunwebb.search.models import SearchQueryDay
+
+    table = SearchQueryDay._meta.db_table
+    with sqlite3.connect(stack.var / "db.sqlite3") as db:
+        row = db.execute(f"SELECT SUM(count) FROM {table} WHERE query = ?", (query,)).fetchone()  # noqa: S608 - the model's own table
+    return row[0] or 0
+
+
+def test_a_search_varnish_answers_is_counted_once(stack):
+    """The search page is cached like a page (campaign tags dropped, parameters sorted); the
+    app counts the search it rendered, the VCL logs the one it answered for
+    `ingest_pageviews --varnishlog`, which counts it for the editors' statistics: two
+    searches, counted twice."""
+    query = "simhallens öppettider"
+    status, first_headers, first = fetch(stack.url + SEARCH + "&utm_source=nyhetsbrev")
+    assert (status, first_headers["X-Cache"]) == (200, "miss")
+    status, headers, second = fetch(stack.url + "/sok/?utm_medium=x&" + SEARCH.split("?")[1])
+    assert (status, headers["X-Cache"]) == (200, "hit")
+    assert second == first
+    assert "X-KW-Search-Stats" not in headers and "X-KW-Search-Stats" not in first_headers
+    deadline = time.monotonic() + 15
+    while searches_counted(stack, query) < 1 and time.monotonic() < deadline:
+        time.sleep(0.2)  # the app writes its counts every 2 s
+    assert searches_counted(stack, query) == 1
+    log = subprocess.run(
+        [*services.hit_log_command(stack.root / "varnish"), "-d"],
+        capture_output=True,
+        text=True,
+        timeout=30,
+        check=True,
+    ).stdout
+    records = [line for line in log.splitlines() if " kws\t/sok/?q=Simhallens" in line]
+    # The address as stored (no campaign tag) and the app's counts; nothing about the visitor.
+    assert len(records) == 1, records
+    assert re.search(r" kws\t/sok/\?q=Simhallens\+%C3%B6ppettider\t\d+ [01]$", records[0])
+    counted = services.manage(
+        "ingest_pageviews", "--varnishlog", env=stack.env, input="\n".join(records) + "\n"
+    ).stdout
+    assert "counted 1 kws records" in counted
+    assert searches_counted(stack, query) == 2
 
 
 SCHEDULE_LEAD = """
@@ -281,6 +333,7 @@ def test_cached_pages_are_served_while_the_app_is_stopped(stack):
     status, _, fresh = fetch(stack.url + ARTICLE)
     assert status == 200
     fetch(stack.url + CRISIS)
+    search = fetch(stack.url + SEARCH)[2]
     # A publish soft-purges everything: copies go stale but stay in grace.
     purge = {"X-Xkey-Purge": "kw-all", "X-KW-Purge-Secret": PURGE_SECRET}
     assert fetch(stack.url + "/", purge, method="PURGE")[0] == 200
@@ -292,6 +345,9 @@ def test_cached_pages_are_served_while_the_app_is_stopped(stack):
     status, _, crisis = fetch(stack.url + CRISIS)
     assert status == 200
     assert "<h1" in crisis
+    # So is a search (its lookup again with grace, after the restarts of a search miss).
+    status, _, stale_search = fetch(stack.url + SEARCH)
+    assert (status, stale_search) == (200, search)
     # A page Varnish never had cannot be conjured up: the Swedish 503 page says so.
     status, headers, html = fetch(stack.url + "/finns-inte-i-cachen/")
     assert status == 503

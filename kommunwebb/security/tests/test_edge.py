@@ -114,6 +114,29 @@ def test_the_app_gets_a_keyed_hash_of_each_visitor_never_the_address(edge):
         assert "127.0.0.2" not in json.dumps(headers) and "127.0.0.3" not in json.dumps(headers)
 
 
+def test_a_search_reaches_the_app_with_the_visitors_key_only_when_not_cached(edge):
+    """Varnish keeps the search page like a page, so a repeated search never reaches the
+    app; one it has no copy of does, with the visitor's keyed hash (the app's per-visitor
+    search limit counts what reaches it), in every language."""
+    status, headers, body = request(edge, "/sok/?q=badhus&utm_source=x", source="127.0.0.2")
+    assert (status, headers["X-Cache"]) == (200, "miss")
+    anna = json.loads(body)
+    anna_posting = sent(edge, "/samtycke/", method="POST", source="127.0.0.2", body=b"x=1")
+    bertil = sent(edge, "/en/sok/?q=badhus", source="127.0.0.3")
+    assert anna["x-kw-client"] == anna_posting["x-kw-client"]
+    assert bertil["x-kw-client"] != anna["x-kw-client"] and len(bertil["x-kw-client"]) == 64
+    # Varnish's own markers stay at the edge (the consent state is for the app).
+    assert {name for name in anna if name.startswith("x-kw-")} == {"x-kw-client", "x-kw-consent"}
+    status, headers, body = request(edge, "/sok/?utm_medium=y&q=badhus", source="127.0.0.3")
+    assert (status, headers["X-Cache"]) == (200, "hit")
+    assert json.loads(body) == anna  # Varnish answered; the app saw nothing of Bertil
+    # An editor's search and the search box's suggestions still go to the app every time.
+    editor = {"Cookie": "sessionid=abc"}
+    assert request(edge, "/sok/?q=badhus", headers=editor)[1]["X-Cache"] == "miss"
+    for _ in range(2):
+        assert request(edge, "/sok/forslag/?q=ba")[1]["X-Cache"] == "miss"
+
+
 def test_a_client_cannot_choose_its_own_key(edge):
     forged = sent(edge, "/samtycke/", method="POST", body=b"x=1", headers={"X-KW-Client": "f" * 64})
     assert forged["x-kw-client"] != "f" * 64
