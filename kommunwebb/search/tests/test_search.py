@@ -18,7 +18,8 @@ def test_finds_published_pages(client, article):
     response = get(client, q="luft")
     assert response.status_code == 200
     assert article.title in response.content.decode()
-    assert response["Cache-Control"].startswith("max-age=0")
+    # The same for every visitor: Varnish may keep it (test_speed.py, docs/search.md).
+    assert response["Cache-Control"].startswith("public")
 
 
 def test_inflected_query_finds_the_article_and_marks_the_words(client, article):
