@@ -57,11 +57,17 @@ def pytest_collection_modifyitems(config, items):
 def django_db_setup(django_db_setup, django_db_blocker):
     """pytest-django's test database, kept as the session's migrated snapshot the moment it is
     migrated, for the servers tests start (kommunwebb/testing/snapshots.py)."""
+    from unittest import mock
+
     from django.db import connection
 
     from kommunwebb.testing import snapshots
 
-    with django_db_blocker.unblock():
+    # A browser test may be the first to ask, with Playwright's event loop running in this
+    # thread, which Django takes for async code: these synchronous queries run before any
+    # test and nothing runs beside them.
+    allow_sync = mock.patch.dict(os.environ, {"DJANGO_ALLOW_ASYNC_UNSAFE": "true"})
+    with django_db_blocker.unblock(), allow_sync:
         if not snapshots.fully_migrated(connection):
             # No test of this session asked for the database, so pytest-django made none.
             return
