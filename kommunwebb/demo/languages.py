@@ -54,7 +54,7 @@ def _translate(loader, locale, key, data, body=True, hub=False):
     )
     page = source.get_translation(locale).specific
     page.title = data["title"]
-    page.slug = data["slug"]
+    page.slug = data.get("slug", page.slug)
     page.intro = data["intro"]
     if body:
         page.body = loader._stream(data["body"])

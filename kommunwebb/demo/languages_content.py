@@ -51,39 +51,34 @@ HOME = {
 
 # The pages above the translated ones ("Stöd vid akuta händelser" sits under "Trygghet" under
 # "Trygghet och säkerhet"): translated too, so that a language's menu and breadcrumbs are in
-# that language, not Swedish copies.
+# that language, not Swedish copies. They keep the Swedish slugs, so that the addresses of the
+# pages below them stay as they were.
 PARENTS = {
     "area:trygghet": {
         "en": {
             "title": "Safety and security",
-            "slug": "safety-and-security",
             "intro": "What to do in a crisis, how to prepare, and where to turn for support.",
         },
         "fi": {
             "title": "Turvallisuus",
-            "slug": "turvallisuus",
             "intro": "Mitä teet kriisissä, miten varaudut ja mistä saat tukea.",
         },
         "ar": {
             "title": "السلامة والأمن",
-            "slug": "safety-ar",
             "intro": "ماذا تفعل في الأزمات، وكيف تستعد، وإلى أين تتوجه للحصول على الدعم.",
         },
     },
     "trygghet": {
         "en": {
             "title": "Feeling safe in Sundhamn",
-            "slug": "feeling-safe",
             "intro": "How the municipality works with the police and others for a safe town.",
         },
         "fi": {
             "title": "Turvallinen Sundhamn",
-            "slug": "turvallinen-sundhamn",
             "intro": "Näin kunta työskentelee poliisin ja muiden kanssa turvallisuuden puolesta.",
         },
         "ar": {
             "title": "الشعور بالأمان في سوندهامن",
-            "slug": "feeling-safe-ar",
             "intro": "كيف تعمل البلدية مع الشرطة وغيرها لكي يشعر الناس بالأمان.",
         },
     },
