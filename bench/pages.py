@@ -30,7 +30,10 @@ and names the missed targets when one is missed. Everything runs on loopback in 
 directory and is stopped at the end. The machine is shared, so figures are noisy: they are
 printed as measured.
 
-    .venv/bin/python bench/pages.py [--duration 15] [--spike 60] [--trials 5]
+    .venv/bin/python bench/pages.py [--duration 15] [--spike 60] [--trials 5] [--fresh]
+
+The demo databases are built once per state of the code and kept in var/bench/
+(bench/prepared.py): the first run after a change takes a few minutes longer.
 """
 
 from __future__ import annotations
@@ -50,6 +53,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "deploy"))
 
+import prepared  # noqa: E402  (bench/prepared.py: the demo built once per state of the code)
 import visible  # noqa: E402  (bench/visible.py: publish, then read until it shows)
 from visible import get  # noqa: E402
 
@@ -306,6 +310,9 @@ def main():
     parser.add_argument("--duration", type=int, default=15, help="seconds per wrk run")
     parser.add_argument("--spike", type=int, default=60, help="seconds of the 256-conn spike")
     parser.add_argument("--trials", type=int, default=5, help="publish -> visible trials")
+    parser.add_argument(
+        "--fresh", action="store_true", help="build the demo databases again (var/bench/)"
+    )
     args = parser.parse_args()
     for tool in ("wrk", "nginx", "varnishd", "redis-server"):
         if not shutil.which(tool) and not Path(f"/usr/sbin/{tool}").exists():
@@ -317,15 +324,12 @@ def main():
     profile = None
     try:
         say(f"Article {ARTICLE}; wrk -t{WRK_THREADS} -c{CONNECTIONS} -d{args.duration}s")
-        say("Embedded profile: migrate and load the demo into SQLite ...")
+        cache = prepared.use(fresh=args.fresh)
+        say(f"Embedded profile: the demo on SQLite (kept in {cache.relative_to(ROOT)}) ...")
         var = work / "embedded"
         env = embedded_env(var, cache=True)
-        for command in (
-            ["migrate", "--noinput", "-v0"],
-            ["load_demo_data"],
-            ["collectstatic", "--noinput", "-v0"],
-        ):
-            services.manage(*command, env=env)
+        prepared.embedded_demo(var, env)
+        services.manage("collectstatic", "--noinput", "-v0", env=env)
         subprocess.run([sys.executable, "-c", BARE_PAGE, BARE_SLUG], cwd=ROOT, env=env, check=True)
 
         # One server with the embedded defaults (the page cache on). (a) and (w) ask for a
@@ -356,7 +360,8 @@ def main():
         from prod import Profile
 
         profile = Profile(work / "prod", consecutive_free_ports())
-        profile.up()
+        prepared.production_demo(profile)
+        profile.up(load_demo=False)
         prod_env = profile.env()
         url = f"{profile.url}{ARTICLE}"
         get(profile.varnish_port, ARTICLE)

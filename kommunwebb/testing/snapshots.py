@@ -103,8 +103,13 @@ def demo_var(var: Path, env: dict) -> None:
         building.mkdir(parents=True)
         _build_demo_var(building, env)
         building.rename(snapshot)
+    copy_var(snapshot, var)
+
+
+def copy_var(source: Path, var: Path) -> None:
+    """Copy a var/ directory's contents (not its logs), a SQLite database in it consistently."""
     var.mkdir(parents=True, exist_ok=True)
-    for entry in snapshot.iterdir():
+    for entry in source.iterdir():
         if entry.name in NOT_COPIED:
             continue
         if entry.name == "db.sqlite3":
@@ -157,31 +162,37 @@ def keep_postgresql(settings_dict: dict) -> None:
 def migrated_postgresql(env: dict) -> None:
     """Make the (empty) database ``env`` points at a migrated one: the snapshot restored, or one
     ``migrate`` kept as the snapshot when there is none yet."""
-    connection = {
+    snapshot = _path("migrated.pgdump")
+    if snapshot is not None and snapshot.exists():
+        restore_postgresql(snapshot, env)
+        return
+    services.manage("migrate", "--noinput", "-v0", env=env)
+    if snapshot is not None:
+        dump_postgresql(snapshot, env)
+
+
+def restore_postgresql(dump: Path, env: dict) -> None:
+    """Restore ``dump`` (``pg_dump -Fc``) into the empty database ``env`` points at."""
+    _pg(
+        "pg_restore",
+        ["--no-owner", "--no-privileges", "--exit-on-error", "-d", env["DATABASE_NAME"], dump],
+        _connection(env),
+    )
+
+
+def dump_postgresql(target: Path, env: dict) -> None:
+    """Keep the database ``env`` points at in ``target`` (``pg_dump -Fc``)."""
+    _pg_dump(target, _connection(env))
+
+
+def _connection(env: dict) -> dict:
+    return {
         "host": env.get("DATABASE_HOST") or "127.0.0.1",
         "port": env["DATABASE_PORT"],
         "name": env["DATABASE_NAME"],
         "user": env["DATABASE_USER"],
         "password": env.get("DATABASE_PASSWORD", ""),
     }
-    snapshot = _path("migrated.pgdump")
-    if snapshot is not None and snapshot.exists():
-        _pg(
-            "pg_restore",
-            [
-                "--no-owner",
-                "--no-privileges",
-                "--exit-on-error",
-                "-d",
-                connection["name"],
-                snapshot,
-            ],
-            connection,
-        )
-        return
-    services.manage("migrate", "--noinput", "-v0", env=env)
-    if snapshot is not None:
-        _pg_dump(snapshot, connection)
 
 
 def _pg_dump(target: Path, connection: dict) -> None:
