@@ -4,8 +4,9 @@ A crisis multiplies traffic; if every view were its own write transaction the da
 would become the bottleneck of the whole site. Views are therefore counted in memory per
 (hour, page, referring host, device class) and written as a handful of upserts, and
 beacons are written in bulk, by a background thread every ``ANALYTICS_FLUSH_SECONDS``
-(default 2) or as soon as ``ANALYTICS_BUFFER_SIZE`` (default 1000) events are waiting,
-and when the process exits. Requests never wait for the database. A crash loses at most
+(default 2) or as soon as ``ANALYTICS_BUFFER_SIZE`` (default 1000) rows are waiting (a
+row: one beacon, or one (hour, page, host, device) key however many views it counts), and
+when the process exits. Requests never wait for the database. A crash loses at most
 those seconds of statistics. ``ANALYTICS_FLUSH_SECONDS = 0`` writes synchronously
 (the test settings do that).
 """
@@ -143,8 +144,14 @@ class _Buffer:
             self.flush()
             return
         self._ensure_thread()
-        if self.pending >= self.size():
+        # Rows, not views: under a spike the views of one page add to one key, and waking
+        # the writer per thousand of them meant a database connection twenty times a
+        # second for what one upsert every ANALYTICS_FLUSH_SECONDS writes as well.
+        if self.rows() >= self.size():
             self.wake.set()
+
+    def rows(self) -> int:
+        return len(self.views) + len(self.beacons)
 
     def _ensure_thread(self) -> None:
         # gunicorn forks workers: each process needs a flusher of its own.
@@ -175,7 +182,7 @@ class _Buffer:
 
     def put_back(self, views: Counter, beacons: list) -> None:
         with self.lock:
-            if self.pending + len(views) + len(beacons) > _MAX_PENDING:
+            if self.rows() + len(views) + len(beacons) > _MAX_PENDING:
                 logger.warning(
                     "analytics: dropped %d view keys and %d beacons after a failed write",
                     len(views),

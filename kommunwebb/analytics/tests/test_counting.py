@@ -1,6 +1,10 @@
 """Server-side page views: counted without consent, cookie or identifier."""
 
 import io
+import os
+import threading
+import time
+import types
 from datetime import UTC, datetime
 
 import pytest
@@ -99,6 +103,23 @@ def test_buffered_views_become_one_upsert_per_key(article, settings, monkeypatch
     assert sorted(views()) == [(article.pk, "", "d", 500), (article.pk, "duckduckgo.com", "m", 1)]
 
 
+def test_the_writer_is_woken_by_rows_waiting_not_by_views(article, settings, monkeypatch):
+    # A spike's views of one page are one row: they wait for the interval (one upsert), and
+    # only many different rows (or beacons) wake the writer early.
+    settings.ANALYTICS_FLUSH_SECONDS = 3600
+    settings.ANALYTICS_BUFFER_SIZE = 3
+    monkeypatch.setattr(recording._buffer, "_ensure_thread", lambda: None)
+    monkeypatch.setattr(recording._buffer, "wake", threading.Event())
+    when = datetime(2026, 3, 1, 10, tzinfo=UTC)
+    for _ in range(50):
+        recording.record_pageview("/luftkvalitet/", "", BROWSER, when)
+    recording.record_pageview("/luftkvalitet/", "", PHONE, when)
+    assert not recording._buffer.wake.is_set() and recording.pending() == 51
+    recording.record_pageview("/luftkvalitet/", "https://duckduckgo.com/", PHONE, when)
+    assert recording._buffer.wake.is_set()
+    assert recording.flush() == 52
+
+
 def test_a_failed_write_keeps_the_events_for_the_next_flush(article, monkeypatch, settings):
     calls = []
 
@@ -184,6 +205,33 @@ def test_ingest_pageviews_counts_varnish_records_in_blocks(article, size):
     output = ingest(TrickleStream(data, size), "--varnishlog")
     assert "Counted 2200 page views; ignored 5 lines." in output
     assert sorted(views()) == [(article.pk, "", "m", 700), (article.pk, "bing.com", "d", 1500)]
+
+
+def test_a_pipe_is_handed_over_in_batches_not_per_write():
+    """`varnishlog` writes 4 kB at a time; the counting runs on what came within half a
+    second at once, and a pipe that goes quiet is still handed over without waiting for
+    more."""
+    from kommunwebb.analytics.management.commands.ingest_pageviews import blocks
+
+    first = varnishlog_records(3000, f"/luftkvalitet/\t-\t{BROWSER}")
+    second = varnishlog_records(10, f"/luftkvalitet/\t-\t{PHONE}")
+    read, write = os.pipe()
+
+    def writer():
+        for start in range(0, len(first), 4096):
+            os.write(write, first[start : start + 4096])
+            time.sleep(0.001)
+        time.sleep(1.5)
+        os.write(write, second)
+        os.close(write)
+
+    thread = threading.Thread(target=writer)
+    thread.start()
+    with open(read, "rb") as pipe:
+        handed = list(blocks(types.SimpleNamespace(buffer=pipe)))
+    thread.join()
+    assert len(first) // 4096 > 50
+    assert handed == [first, second]
 
 
 @pytest.fixture

@@ -9,8 +9,14 @@ hundred distinct lines in a block of thousands of views. docs/performance.md, "C
 the views Varnish answers", has the CPU per counted view before and after.
 """
 
+import contextlib
+import fcntl
+import os
 import re
+import select
+import stat
 import sys
+import time
 from collections import Counter
 from urllib.parse import unquote
 
@@ -25,25 +31,74 @@ from kommunwebb.pagecache.varnish import log_records
 # id, the tag, c(lient), then what the VCL logged: "kw", the path with its query, the
 # referrer and the user agent, separated by tabs. Other "kw…" tags are what apps
 # registered with pagecache.varnish.register_log_record (the search app's "kws").
-VARNISHLOG_RECORD = re.compile(rb"^\s*\d+\s+VCL_Log\s+c\s+(kw[a-z]*)\t([^\n]*)$", re.M)
+# A line is counted without its transaction id first (all else is alike under a spike: a
+# few distinct lines per block), and only each distinct one is matched: 0.3 µs a line
+# instead of 1.4 for matching every line.
+VARNISHLOG_RECORD = re.compile(rb"VCL_Log\s+c\s+(kw[a-z]*)\t(.*)")
+TRANSACTION_ID = b" 0123456789"
 BLOCK = 1 << 16
+# A pipe's input is handed over at most this often, everything that arrived in between at
+# once: the work per hand-over (the clock, the site's hosts, a page lookup per distinct
+# line) then runs a few times a second, not once per 4 kB write of `varnishlog`.
+HAND_OVER_SECONDS = 0.5
+BATCH = 1 << 22
 
 
 def blocks(stream):
-    """Whatever is waiting on ``stream``, at most 64 kB at a time, cut at a line's end."""
+    """What arrives on ``stream``, cut at a line's end: from a pipe, everything that came
+    within HAND_OVER_SECONDS (at most 4 MB) at a time; otherwise 64 kB at a time."""
     binary = getattr(stream, "buffer", None)
     if binary is None:  # a text stream (tests)
         text = stream.read()
         if text:
             yield text.encode("utf-8", "surrogateescape")
         return
-    rest = b""
+    try:
+        fd = binary.fileno()
+    except (AttributeError, OSError, ValueError):
+        fd = None
+    if fd is None or not stat.S_ISFIFO(os.fstat(fd).st_mode):
+        yield from _cut(iter(lambda: binary.read1(BLOCK), b""))
+        return
+    with contextlib.suppress(AttributeError, OSError):
+        # Room for a hand-over's worth of records while this process counts the last one.
+        fcntl.fcntl(fd, fcntl.F_SETPIPE_SZ, 1 << 20)
+    yield from _cut(_batches(fd))
+
+
+def _batches(fd):
+    chunks, size, started = [], 0, 0.0
     while True:
-        data = binary.read1(BLOCK)
+        if chunks:
+            wait = started + HAND_OVER_SECONDS - time.monotonic()
+            if size >= BATCH or wait <= 0 or not select.select([fd], [], [], wait)[0]:
+                yield b"".join(chunks)
+                chunks, size = [], 0
+                continue
+        data = os.read(fd, BATCH)
         if not data:
-            if rest:
-                yield rest
+            if chunks:
+                yield b"".join(chunks)
             return
+        if not chunks:
+            started = time.monotonic()
+        chunks.append(data)
+        size += len(data)
+
+
+def varnishlog_records(block: bytes) -> Counter:
+    """(tag, record) -> how often, of a block of `varnishlog -g raw` lines."""
+    lines = Counter(line.lstrip(TRANSACTION_ID) for line in block.split(b"\n"))
+    records = Counter()
+    for line, times in lines.items():
+        if match := VARNISHLOG_RECORD.fullmatch(line):
+            records[match.groups()] += times
+    return records
+
+
+def _cut(pieces):
+    rest = b""
+    for data in pieces:
         data = rest + data
         cut = data.rfind(b"\n") + 1
         if cut:
@@ -51,6 +106,8 @@ def blocks(stream):
             yield data[:cut]
         else:
             rest = data
+    if rest:
+        yield rest
 
 
 class Command(BaseCommand):
@@ -85,7 +142,7 @@ class Command(BaseCommand):
         self.others, counted_others = log_records(), Counter()
         for block in blocks(sys.stdin):
             if options["varnishlog"]:
-                lines = self.hand_over(Counter(VARNISHLOG_RECORD.findall(block)), counted_others)
+                lines = self.hand_over(varnishlog_records(block), counted_others)
             else:
                 lines = Counter(block.splitlines())
             lines.pop(b"", None)
