@@ -115,6 +115,20 @@ def test_a_cached_page_with_written_hours_is_kept_only_until_they_change(
         assert "Öppet nu – stänger kl. 03.00" in response.content.decode()
 
 
+def test_written_hours_bound_every_page_that_shows_them(client, home, pagecache, commit):
+    # A saved card's markup is shared by the pages showing it (contact_card.html); a card
+    # written into a page is not: each page must learn when its hours change.
+    with commit():
+        pages = [
+            StandardPageFactory(parent=home, body=[("contact_card", SOCIAL_JOUR)]) for _ in range(2)
+        ]
+    with time_machine.travel(on_a_wednesday(15, 50), tick=False):
+        for page in pages:
+            response = client.get(page.url)
+            assert "Stängt – öppnar i dag kl. 16.00" in response.content.decode()
+            assert "s-maxage=600" in response["Cache-Control"]
+
+
 def test_both_kinds_of_block_can_be_translated(home):
     # wagtail-localize reads every block of a page it translates (kommunwebb/languages).
     from wagtail_localize.segments.extract import extract_segments

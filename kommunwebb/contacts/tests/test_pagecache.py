@@ -6,6 +6,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from kommunwebb.contacts.factories import ContactCardFactory, OpeningHoursExceptionFactory
 from kommunwebb.contacts.models import Days, next_opening_hours_change
@@ -105,3 +107,24 @@ def test_opening_status_flips_at_closing_time(client, pagecache, page_with_card,
         response = client.get(page.url)
         assert response["X-Page-Cache"] == "miss"
         assert "Stängt – öppnar i morgon kl. 8.00" in response.content.decode()
+
+
+def test_a_card_is_rendered_once_for_every_page_showing_it(
+    client, pagecache, page_with_card, commit
+):
+    with time_machine.travel(on_a_wednesday(12, 0), tick=False):
+        with commit():
+            card = ContactCardFactory(
+                name="Stödcentrum", hours=[(Days.WEEKDAYS, time(8), time(16))]
+            )
+        first = page_with_card(card)
+        with commit():
+            second = NewsArticlePageFactory(parent=first.get_parent(), contact=card)
+            second.save_revision().publish()
+        assert "Öppet nu – stänger kl. 16.00" in html(client, first.url)
+        with CaptureQueriesContext(connection) as queries:
+            shown = html(client, second.url)
+    assert "Stödcentrum" in shown and "040-34 10 00" in shown
+    assert "Öppet nu – stänger kl. 16.00" in shown
+    sql = " ".join(query["sql"] for query in queries.captured_queries)
+    assert "contacts_phonenumber" not in sql and "contacts_openinghours" not in sql

@@ -294,6 +294,11 @@ def _key_part(value):
     return value
 
 
+def _unsaved(value) -> bool:
+    """An object shaped like a saved row that has no primary key."""
+    return hasattr(value, "pk") and value.pk is None
+
+
 class SharedFragmentNode(template.Node):
     def __init__(self, nodelist, name, vary):
         self.nodelist, self.name, self.vary = nodelist, name, vary
@@ -302,6 +307,10 @@ class SharedFragmentNode(template.Node):
         request = context.get("request")
         if request is None or getattr(request, "is_preview", False):
             return self.nodelist.render(context)
+        values = [value.resolve(context) for value in self.vary]
+        if any(_unsaved(value) for value in values):
+            # Nothing to know it by (a contact card written into a page's text): its own.
+            return self.nodelist.render(context)
         site = memo.site(request)
         key = (
             "fragment",
@@ -309,7 +318,7 @@ class SharedFragmentNode(template.Node):
             getattr(site, "pk", None),
             translation.get_language(),
             content_language(),
-            *(_key_part(value.resolve(context)) for value in self.vary),
+            *(_key_part(value) for value in values),
         )
         # A template's own output, escaped as it rendered.
         rendered = lambda: mark_safe(self.nodelist.render(context))  # noqa: E731, S308
@@ -320,7 +329,8 @@ class SharedFragmentNode(template.Node):
 def shared_fragment(parser, token):
     """``{% shared_fragment "name" value… %}…{% endshared_fragment %}``: markup that is the
     same on every page of a site in one language (and for the same ``value``s: model
-    instances count by their primary key) rendered once per content generation
+    instances count by their primary key; with an unsaved one, or anything else with a
+    ``pk`` of None, it is rendered afresh) rendered once per content generation
     (``pagecache.memo``) and reused by every render until a publish or the generation's
     deadline. What is inside must depend on nothing else: not the page, the request's
     path or the visitor's consent, and must set no variable used outside it. An editor's
