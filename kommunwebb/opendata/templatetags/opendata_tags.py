@@ -4,12 +4,14 @@ from base.html through ``opendata/head.html``."""
 
 from django import template
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
 from kommunwebb.core.templatetags.site_tags import site_name as site_name_tag
 from kommunwebb.core.templatetags.site_tags import site_root
 from kommunwebb.opendata import structured
+from kommunwebb.pagecache import memo
 from kommunwebb.taxonomy.models import Topic
 
 register = template.Library()
@@ -70,6 +72,33 @@ def feed_links(site: str, topic: Topic | None) -> list[dict]:
     return links
 
 
+def _organisation(context, request) -> dict:
+    from kommunwebb.core.models import SiteSettings
+
+    home = site_root(context)
+    home_url = structured.absolute(request, home.get_url(request)) if home else ""
+    return structured.organisation(request, SiteSettings.for_request(request), home_url)
+
+
+def _shared(context, request, name, topic, compute):
+    """What every page of a site shows in its <head> alike (the feeds, the organisation),
+    worked out once per content generation, language and address the site is asked by
+    (the addresses in it are absolute)."""
+    if request is None:
+        return compute()
+    site = memo.site(request)
+    key = (
+        "opendata",
+        name,
+        getattr(site, "pk", None),
+        request.scheme,
+        request.get_host(),
+        get_language(),
+        getattr(topic, "pk", None),
+    )
+    return memo.shared(key, compute, request)
+
+
 @register.inclusion_tag("opendata/head_tags.html", takes_context=True)
 def opendata_head(context):
     request = context.get("request")
@@ -77,16 +106,16 @@ def opendata_head(context):
     if not isinstance(page, Page):
         page = None
     site = site_name_tag(context) or "Kommunwebb"
-    out = {"feeds": feed_links(site, _topic(context, page)), "og": [], "jsonld": []}
+    topic = _topic(context, page)
+    # A copy: an event page adds its own calendar to the list.
+    feeds = list(_shared(context, request, "feeds", topic, lambda: feed_links(site, topic)))
+    out = {"feeds": feeds, "og": [], "jsonld": []}
     if request is None or page is None:
         return out
     kind = _kind(page)
     out["og"] = structured.open_graph(request, page, site_name=site, kind=kind)
-    from kommunwebb.core.models import SiteSettings
-
-    home = site_root(context)
-    home_url = structured.absolute(request, home.get_url(request)) if home else ""
-    org = structured.organisation(request, SiteSettings.for_request(request), home_url)
+    # Read only below (structured.news_article and events take its name and address).
+    org = _shared(context, request, "organisation", None, lambda: _organisation(context, request))
     data = []
     if kind == "home":
         data.append(org)

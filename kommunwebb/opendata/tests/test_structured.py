@@ -131,3 +131,22 @@ def test_views_without_a_page_get_only_the_links(home):
     assert json_ld(soup) == []
     assert og(soup) == {}
     assert len(soup.find_all("link", rel="alternate")) == 3
+
+
+def test_the_feeds_and_organisation_are_worked_out_once_per_generation(
+    pagecache, monkeypatch, news, event
+):
+    from kommunwebb.opendata.templatetags import opendata_tags
+
+    calls = []
+    feed_links = opendata_tags.feed_links
+    monkeypatch.setattr(
+        opendata_tags, "feed_links", lambda *args: calls.append(args) or feed_links(*args)
+    )
+    own_calendar = f"/kalender/evenemang/{event.pk}.ics"
+    for page in (event, news[0], event, news[1]):
+        hrefs = [link["href"] for link in head(page, path=page.url).find_all("link")]
+        # The event's own calendar is its own: never added to the list the pages share.
+        assert hrefs.count(own_calendar) == (1 if page == event else 0)
+        assert json_ld(head(page, path=page.url))
+    assert len(calls) == 1
