@@ -120,6 +120,22 @@ def test_an_alert_scoped_to_a_part_of_the_site_stays_there(client, pagecache, co
     assert "Skolan stängd" not in html(client, "/sok/")
 
 
+def test_the_alerts_markup_is_rendered_once_for_the_pages_showing_them(
+    client, pagecache, commit, home, monkeypatch
+):
+    with commit():
+        pages = [StandardPageFactory(parent=home, title=title) for title in ("Avfall", "Trafik")]
+        AlertFactory(title="Stormvarning")
+    rendered = []
+    display = Alert.get_level_display
+    monkeypatch.setattr(
+        Alert, "get_level_display", lambda alert: rendered.append(alert.pk) or display(alert)
+    )
+    for page in pages:
+        assert "Stormvarning" in html(client, page.url)
+    assert len(rendered) == 1
+
+
 def test_a_browser_revalidating_after_a_new_alert_gets_the_new_page(
     client, pagecache, home, commit
 ):

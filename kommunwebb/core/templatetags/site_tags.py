@@ -295,7 +295,9 @@ def _key_part(value):
 
 
 def _unsaved(value) -> bool:
-    """An object shaped like a saved row that has no primary key."""
+    """An object shaped like a saved row that has no primary key (or a list holding one)."""
+    if isinstance(value, list | tuple):
+        return any(_unsaved(member) for member in value)
     return hasattr(value, "pk") and value.pk is None
 
 
