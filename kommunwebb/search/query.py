@@ -226,10 +226,11 @@ class Search:
         plan = TermPlan(pages, query.clauses, query.optional, query.required, query.within)
         plan.hidden = hidden_ids(plan, self.kind, self.topic)
         offset = (number - 1) * per_page
-        ranked, total = plan.ranked(offset, offset + per_page) if offset < 10**9 else ([], None)
+        stop = offset + per_page
+        ranked, total = plan.ranked(offset, stop, MAX_COUNTED) if offset < 10**9 else ([], None)
         if not ranked and offset:
             number, offset = 1, 0
-            ranked, total = plan.ranked(0, per_page)
+            ranked, total = plan.ranked(0, per_page, MAX_COUNTED)
         return [pk for pk, _score in ranked], total or 0, number
 
     def highlight_terms(self) -> list[str]:
@@ -278,6 +279,11 @@ def known_words(terms: list[str]) -> set[str]:
     }
 
 
+# A search counts its matches up to this many; above it the page says "Fler än 1 000
+# träffar" and offers the pages this many fill (a query of several common words need not
+# read every posting: ``TermPlan._ranked_pruned``).
+MAX_COUNTED = 1000
+
 # A search that finds fewer than this many pages gets "Menade du …?" if a correction of
 # its words finds more.
 FEW_HITS = 3
@@ -299,8 +305,13 @@ class Answer:
 
 
 def _page_of(ids: list[int], total: int, number: int, per_page: int):
+    """The paginator's page; ``more_than`` is the cap when the search found more pages
+    than it counts (``MAX_COUNTED``), else None."""
     offset = (number - 1) * per_page
-    return Paginator(_KnownTotal(total, offset, _specific(ids)), per_page).page(number)
+    shown = min(total, MAX_COUNTED)
+    page = Paginator(_KnownTotal(shown, offset, _specific(ids)), per_page).page(number)
+    page.more_than = MAX_COUNTED if total > MAX_COUNTED else None
+    return page
 
 
 def answer(query: str, *, kind: str = "", topic=None, number=1, per_page: int = 10) -> Answer:
@@ -324,7 +335,7 @@ def answer(query: str, *, kind: str = "", topic=None, number=1, per_page: int = 
         (
             result.search.query,
             [page.pk for page in result.page.object_list],
-            result.page.paginator.count,
+            result.page.paginator.count + (1 if result.page.more_than else 0),
             result.page.number,
             result.corrected,
             result.relaxed,

@@ -1,6 +1,8 @@
 """The Swedish search backend on the database the suite runs on (SQLite in `make test`,
 PostgreSQL in CI's second run): inflected forms find each other."""
 
+import itertools
+
 import pytest
 from django.db import connection
 from wagtail.models import Page
@@ -255,3 +257,60 @@ def test_a_query_of_one_term_is_ranked_by_the_database_as_python_ranks_it(news):
     several.hidden = frozenset()
     assert several._ranked_one_term(0, 10) is None
     assert several.ranked(0, 10)[0]
+
+
+def test_several_terms_pruned_give_the_exhaustive_window_and_a_capped_count(news, monkeypatch):
+    """``TermPlan._ranked_pruned`` (each term's best postings first, stopping once the
+    window is certain; the count read from the newest pages down until it passes the cap)
+    gives the window summing every posting gives: the same pages, scores and order; the
+    count exact up to the cap and ``cap + 1`` above it; nothing past the first ``cap``."""
+    from kommunwebb.search.backends import terms
+    from kommunwebb.search.backends.terms import TermPlan
+    from kommunwebb.search.query import Search, base_queryset, searchable_ids
+
+    texts = [
+        ("Skolor i kommunen", "Skolan har öppet hus i kommunen."),
+        ("Skolval", "Välj skola i god tid. Kommunen hjälper."),
+        ("Skolan", "Skolan i kommunen, skolan."),
+        ("Skolans skolor", "Skola, skolor och skolan: kommunens skolgård."),
+        ("Förskola", "Förskolan och skolan i kommunen har öppettider."),
+        ("Idrott i kommunen", "Skolan har idrott. Kommunen, kommunen."),
+        ("Idrottshall", "Ingen skola, men kommunen."),
+        ("Öppettider", "Öppettider för skolan och förskolan i kommunen."),
+        ("Kommunen", "Kommunen har skolor."),
+        ("Skolskjuts", "Skolskjuts till skolan."),
+    ]
+    # Term frequencies traded against each other: each term's best pages are not the best
+    # by the sum (saturated frequencies), so the first, shallowest prefixes cannot decide.
+    texts += [(f"Sida {a}", "idrott " * a + "cykel " * (7 - a)) for a in range(1, 7)]
+    pages = [publish(NewsArticlePageFactory(parent=news, title=t, lead=lead)) for t, lead in texts]
+    pages[1].unpublish()
+    # Every query prunes, from the shallowest depth, so the deepening is exercised too.
+    monkeypatch.setattr(terms, "PRUNE_FROM", 0)
+    monkeypatch.setattr(terms, "PRUNE_DEPTH", 0)
+    for (query, relaxed), few in itertools.product(
+        [
+            ("skola kommunen", False),
+            ("skolan i kommunen", False),
+            ("förskola öppettider", False),
+            ("idrott cykel", False),
+            ("idrott skolor kommunen", True),
+        ],
+        [0, 500],
+    ):
+        # The rarest clause's pages alone as the candidates (``FEW_CANDIDATES``), or not.
+        monkeypatch.setattr(terms, "FEW_CANDIDATES", few)
+        cq = Search(query, relaxed=relaxed).clause_query
+        within = searchable_ids()
+        plan = TermPlan(base_queryset(), cq.clauses, cq.optional, cq.required, within)
+        everything, total = plan.ranked(0, None)
+        assert total and total >= 2, query
+        assert pages[1].pk not in {pk for pk, _ in everything}
+        for cap in [1, total - 1, total, 1000]:
+            counted = total if total <= cap else cap + 1
+            for start, stop in [(0, 1), (0, 3), (1, 4), (0, 50), (total, total + 3)]:
+                window = everything[start : min(stop, cap)]
+                want = (window, counted if window else None)
+                pruned = TermPlan(base_queryset(), cq.clauses, cq.optional, cq.required, within)
+                assert pruned._ranked_pruned(start, stop, cap) is not None or start >= cap
+                assert pruned.ranked(start, stop, cap) == want, (query, cap, start, stop)

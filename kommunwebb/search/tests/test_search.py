@@ -99,6 +99,29 @@ def test_pagination(client, news):
         assert response.context["page_obj"].number == 1
 
 
+def test_more_matches_than_are_counted_say_so_and_fill_the_pages_they_may(
+    client, news, monkeypatch
+):
+    """Above ``MAX_COUNTED`` matches the page says "Fler än …" and offers as many pages
+    as the cap fills; the results shown are the first ones of the whole ranking."""
+    from kommunwebb.search import query
+
+    for n in range(23):
+        lead = "Om skolan i kommunen."
+        publish(NewsArticlePageFactory(parent=news, title=f"Skola {n}", lead=lead))
+    everything = [hit["page"].pk for hit in get(client, q="skola kommunen").context["hits"]]
+    monkeypatch.setattr(query, "MAX_COUNTED", 15)
+    first = get(client, q="skola kommunen")
+    html = first.content.decode()
+    assert "Fler än 15 träffar på ”skola kommunen”, sida 1 av 2" in html
+    assert first.context["page_obj"].paginator.count == 15
+    assert [hit["page"].pk for hit in first.context["hits"]] == everything
+    second = get(client, q="skola kommunen", sida="2")
+    assert len(second.context["hits"]) == 5
+    # Past the pages the cap fills: the first page.
+    assert get(client, q="skola kommunen", sida="3").context["page_obj"].number == 1
+
+
 def test_synonyms_widen_the_search(client, news):
     page = publish(
         NewsArticlePageFactory(
