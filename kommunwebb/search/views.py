@@ -78,6 +78,44 @@ def _with(request, **changes) -> str:
     return f"{reverse('search')}?{urlencode(params)}"
 
 
+def _querystring(params, **changes) -> str:
+    """What ``{% querystring key=value … %}`` gives for these parameters (a QueryDict),
+    without a template tag per link: ``?`` and the parameters with these changed (None
+    removes one)."""
+    changed = params.copy()
+    for key, value in changes.items():
+        if value is None:
+            changed.pop(key, None)
+        else:
+            changed[key] = value
+    if not changed and not params:
+        return ""
+    return f"?{changed.urlencode()}"
+
+
+def filter_chips(request, kind: str, topics, topic) -> tuple[list, list]:
+    """The filters' chip links, built once in the view (the template's sixteen
+    ``{% querystring %}`` tags were a tenth of its time): [(label, link, current)] for the
+    content types ("Allt" first) and for the topics ("Alla ämnen" first). Each link keeps
+    the other parameters and drops the page number."""
+    params = request.GET
+    kinds = [(_("Allt"), _querystring(params, typ=None, sida=None), not kind)]
+    kinds += [
+        (item.label, _querystring(params, typ=item.slug, sida=None), item.slug == kind)
+        for item in search_query.KINDS
+    ]
+    chips = [(_("Alla ämnen"), _querystring(params, amne=None, sida=None), topic is None)]
+    chips += [
+        (
+            tag.name,
+            _querystring(params, amne=tag.slug, sida=None),
+            topic is not None and tag.pk == topic.pk,
+        )
+        for tag in topics
+    ]
+    return kinds, chips
+
+
 def _shared(request, response, counted=None):
     """The caching headers of a search answer. A visitor's answer (200, no login session, no
     cookie) is the same for everyone who asks the same: shared caches (Varnish) may keep it
@@ -161,6 +199,8 @@ def search(request):
     promotions = run.promotions() if searched and first_page and not filtered else []
     original_hits = 0 if (answer.corrected or answer.relaxed) else paginator.count
     nothing = searched and not error and paginator.count == 0 and not promotions
+    topics = search_query.topics(request)
+    kind_chips, topic_chips = filter_chips(request, kind, topics, topic)
 
     response = render(
         request,
@@ -175,7 +215,9 @@ def search(request):
             "error": error,
             "kinds": search_query.KINDS,
             "kind": kind,
-            "topics": search_query.topics(request),
+            "topics": topics,
+            "kind_chips": kind_chips,
+            "topic_chips": topic_chips,
             "topic": topic,
             "topic_slug": topic_slug if topic else "",
             "all_url": f"{reverse('search')}?{urlencode({'q': query})}",

@@ -275,3 +275,46 @@ def test_results_say_what_kind_of_page_they_are(label, model):
     from kommunwebb.core.templatetags.site_tags import page_type_label
 
     assert page_type_label(apps.get_model(model)()) == label
+
+
+def test_the_filter_chips_link_as_the_querystring_tag_would(rf):
+    """``views.filter_chips`` builds the chip links once in the view: each the link
+    ``{% querystring %}`` gives for the same parameters (order, repeated keys, escaping)."""
+    from types import SimpleNamespace
+
+    from django.template import Context, Template
+
+    from kommunwebb.search.query import KINDS
+    from kommunwebb.search.views import filter_chips
+
+    topics = [
+        SimpleNamespace(pk=1, name="Miljö", slug="miljo"),
+        SimpleNamespace(pk=2, name="Skola & fritid", slug="skola-fritid"),
+    ]
+    for params in [
+        {"q": "skolor"},
+        {"typ": "nyheter", "q": "skolor & förskolor", "sida": "3"},
+        {"amne": "miljo", "q": "luft", "x": ["1", "2"]},
+    ]:
+        request = rf.get("/sok/", params)
+        kind, topic = request.GET.get("typ", ""), None
+        if request.GET.get("amne"):
+            topic = topics[0]
+        kinds, chips = filter_chips(request, kind, topics, topic)
+
+        def expected(key, value, request=request):
+            context = Context({"key": key, "value": value})
+            context.request = request
+            rendered = Template("{% querystring " + key + "=value sida=None %}").render(context)
+            return rendered.replace("&amp;", "&")
+
+        assert [link for _, link, _ in kinds] == [
+            expected("typ", None),
+            *(expected("typ", item.slug) for item in KINDS),
+        ]
+        assert [link for _, link, _ in chips] == [
+            expected("amne", None),
+            *(expected("amne", t.slug) for t in topics),
+        ]
+        assert [current for *_, current in kinds] == [not kind] + [k.slug == kind for k in KINDS]
+        assert [current for *_, current in chips] == [topic is None, topic is not None, False]
