@@ -113,6 +113,12 @@ class IndexTerm(models.Model):
                 name="kw_search_term_lookup",
             ),
             models.Index(fields=["content_type", "object_id"], name="kw_search_term_object"),
+            # A term's postings best first, without sorting its range: the first rows of a
+            # one-term window and of a pruned query's lists (``TermPlan``).
+            models.Index(
+                fields=["kind", "term", "-weight", "-object_id", "content_type"],
+                name="kw_search_term_impact",
+            ),
         ]
 
     def __str__(self):
