@@ -96,3 +96,75 @@ def test_gunicorn_names_no_server_and_answers_long_addresses_in_swedish(demo_ser
         assert "Adressen är för lång" in html
         assert "URI Too Long" not in html
         assert "Server" not in headers
+
+
+# --- The policy built once (headers.py) ------------------------------------------------
+
+
+def _middleware(view):
+    from kommunwebb.security.headers import ContentSecurityPolicyMiddleware
+
+    return ContentSecurityPolicyMiddleware(view)
+
+
+def _ok(request):
+    from django.http import HttpResponse
+
+    return HttpResponse("ok")
+
+
+def test_the_public_and_admin_policies_are_built_once_and_the_same_as_django_csps(rf, monkeypatch):
+    from csp.utils import build_policy
+
+    from kommunwebb.security import headers
+
+    built = []
+    monkeypatch.setattr(
+        headers, "build_policy", lambda **kw: built.append(kw) or build_policy(**kw)
+    )
+    middleware = _middleware(_ok)
+    for _ in range(3):
+        public = middleware(rf.get("/nyheter/"))["Content-Security-Policy"]
+        admin = middleware(rf.get("/admin/pages/"))["Content-Security-Policy"]
+    assert len(built) == 2
+    assert public == build_policy()
+    assert "'unsafe-inline'" not in public
+    assert directives(admin)["script-src"] == ["'self'", "'unsafe-inline'"]
+
+
+def test_a_changed_policy_is_used_at_once(rf, settings):
+    middleware = _middleware(_ok)
+    assert "img-src 'self' data:" in middleware(rf.get("/"))["Content-Security-Policy"]
+    settings.CONTENT_SECURITY_POLICY = {
+        "DIRECTIVES": {**settings.CONTENT_SECURITY_POLICY["DIRECTIVES"], "img-src": ["'self'"]}
+    }
+    assert directives(middleware(rf.get("/"))["Content-Security-Policy"])["img-src"] == ["'self'"]
+
+
+def test_a_response_with_a_policy_of_its_own_still_gets_it(rf, settings):
+    from csp.constants import NONCE
+    from csp.decorators import csp_update
+    from django.http import HttpResponse
+
+    # No public page asks for a nonce today; one that does gets its own in the header.
+    directives_with_nonce = {**settings.CONTENT_SECURITY_POLICY["DIRECTIVES"]}
+    directives_with_nonce["script-src"] = ["'self'", NONCE]
+    settings.CONTENT_SECURITY_POLICY = {"DIRECTIVES": directives_with_nonce}
+
+    def with_nonce(request):
+        return HttpResponse(f'<script nonce="{request.csp_nonce}"></script>')
+
+    middleware = _middleware(with_nonce)
+    request = rf.get("/")
+    response = middleware(request)
+    nonce = response.content.decode().split('"')[1]
+    assert f"'nonce-{nonce}'" in directives(response["Content-Security-Policy"])["script-src"]
+
+    updated = _middleware(csp_update({"img-src": ["https://karta.example"]})(_ok))
+    assert "https://karta.example" in updated(rf.get("/"))["Content-Security-Policy"]
+    # Preview frames itself beside the editor; the public policy forbids framing.
+    request = rf.get("/")
+    request.is_preview = True
+    assert directives(middleware(request)["Content-Security-Policy"])["frame-ancestors"] == [
+        "'self'"
+    ]
