@@ -68,7 +68,7 @@ class NewsIndexPage(Page):
             article = (
                 NewsArticlePage.objects.child_of(self)
                 .filter(slug=path_components[0])
-                .select_related("listing_image", "contact")
+                .select_related(*NewsArticlePage.route_select_related)
                 .first()
             )
             if article is not None:
@@ -111,6 +111,10 @@ class NewsIndexPage(Page):
 
 
 class NewsArticlePage(Page):
+    # What the article's template reads of its relations, loaded with the page when it is
+    # routed (the news index's route, and the page cache's memo of its address).
+    route_select_related = ("listing_image", "contact")
+
     lead = models.TextField(
         _("ingress"),
         max_length=LEAD_MAX_LENGTH,

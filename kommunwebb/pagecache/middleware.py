@@ -12,6 +12,7 @@ from django.conf import settings
 from django.http import HttpResponse, HttpResponseNotModified
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers, patch_vary_headers
+from wagtail.views import serve as wagtail_serve
 
 from . import memo
 from .conf import page_cache, setting
@@ -160,6 +161,13 @@ class PageCacheMiddleware:
         memo.site(request)
         response = self.get_response(request)
         return self._finish(request, response, key, generation)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        """Before Wagtail's serve view routes a miss: the page's address as of this
+        generation, without walking the tree (memo.route)."""
+        if view_func is wagtail_serve and getattr(request, "_pagecache_generation", None):
+            path = view_args[0] if view_args else view_kwargs.get("path", "")
+            memo.route(request, path)
 
     def _finish(self, request, response, key, generation):
         """After a render: headers for shared caches, storing, and the page_served signal.
