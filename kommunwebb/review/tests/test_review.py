@@ -351,3 +351,22 @@ def test_articles_and_events_name_their_unit_too(client, home, unit):
     )
     assert event_line.get_text(" ", strip=True).startswith("Senast uppdaterad")
     assert "Ansvarig: Miljöförvaltningen" in event_line.get_text()
+
+
+def test_a_new_responsible_unit_is_shown_at_once_with_the_page_cache_on(
+    client, pagecache, commit, home, unit
+):
+    """The units' names are read once per content generation (review_tags): saving a page's
+    review row starts a new one, so the next render names the new unit."""
+    with commit():
+        page = publish(StandardPageFactory(parent=home, title="Luftkvalitet"))
+        PageReview.objects.filter(page=page).update(unit=unit)
+    assert "Ansvarig: Miljöförvaltningen" in client.get(page.url + "?a=1").content.decode()
+    other = ResponsibleUnit.objects.create(name="Tekniska förvaltningen", email="t@s.example")
+    with commit():
+        review = PageReview.objects.get(page=page)
+        review.unit = other
+        review.save()
+    html = client.get(page.url + "?a=2").content.decode()
+    assert "Ansvarig: Tekniska förvaltningen" in html
+    assert "Miljöförvaltningen" not in html
