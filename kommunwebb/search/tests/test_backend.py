@@ -133,6 +133,22 @@ def test_postgres_search_leaves_the_planner_settings_as_it_found_them(news):
     assert settings_now() == before
 
 
+def test_postgres_vacuums_the_term_index_after_a_hundredth_has_changed():
+    """The ranking's covering indexes are read from the index alone only where the
+    visibility map is current (migration 0009, docs/search.md "Fourth round")."""
+    if connection.vendor != "postgresql":
+        return  # PostgreSQL's autovacuum only (and CI fails skips)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT reloptions FROM pg_class WHERE relname = 'kommunwebb_search_indexterm'"
+        )
+        (options,) = cursor.fetchone()
+    assert set(options or []) >= {
+        "autovacuum_vacuum_scale_factor=0.01",
+        "autovacuum_vacuum_insert_scale_factor=0.01",
+    }
+
+
 def _ranked_in_one_statement(plan):
     """The reference: the ranking as one SQL statement over the term index (how it was
     ranked before it was summed in Python), with the same inverse document frequencies."""
