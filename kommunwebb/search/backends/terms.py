@@ -51,6 +51,8 @@ FEW_CANDIDATES = 500
 # How many of each term's best postings are read first beyond the window (then four
 # times as many, until the window is certain).
 PRUNE_DEPTH = 150
+# Terms whose document frequencies are kept per state of the index (``_frequencies``).
+MAX_KEPT_FREQUENCIES = 20_000
 
 
 class ClauseQuery(SearchQuery):
@@ -253,7 +255,7 @@ class TermPlan:
     # languages, other types), if the caller knows them: with both, a query of one term is
     # ranked and counted by the database (``_ranked_one_term``).
     hidden: frozenset[int] | None = None
-    _entry_stats: tuple[int, int] | None = field(default=None, init=False, repr=False)
+    _entry_stats: tuple[int, int, int] | None = field(default=None, init=False, repr=False)
 
     @property
     def using(self) -> str:
@@ -274,15 +276,23 @@ class TermPlan:
             types = self.content_types
             type_marks = ", ".join(["%s"] * len(types))
             with connections[self.using].cursor() as cursor:
-                # The highest id of the whole table is one step down its primary key.
+                # The highest ids of the whole tables are one step down their primary keys.
                 cursor.execute(
-                    f"SELECT COUNT(*), (SELECT MAX(id) FROM {entries}) "  # noqa: S608
+                    f"SELECT COUNT(*), (SELECT MAX(id) FROM {entries}), "  # noqa: S608
+                    f"(SELECT MAX(id) FROM {IndexTerm._meta.db_table}) "
                     f"FROM {entries} WHERE content_type_id IN ({type_marks})",
                     types,
                 )
-                count, last = cursor.fetchone()
-            self._entry_stats = (count, last or 0)
-        return self._entry_stats
+                count, last, last_term = cursor.fetchone()
+            self._entry_stats = (count, last or 0, last_term or 0)
+        return self._entry_stats[:2]
+
+    def _stamp(self) -> tuple:
+        """A stamp of the index's terms: ``_entries`` and the highest id of the term rows.
+        Indexing an object writes its terms as new rows (higher ids); removing one removes
+        its entry (a lower count)."""
+        self._entries()
+        return (self.using, tuple(self.content_types), *self._entry_stats)
 
     def _total(self) -> int:
         """How many objects of the searched types are indexed (BM25's N)."""
@@ -464,18 +474,37 @@ class TermPlan:
         return [(pk, weight * factor) for pk, weight in shown], matches
 
     def _frequencies(self, terms: list[str]) -> dict[str, int]:
-        """{term: document frequency} (index rows of the searched types), one statement."""
-        table = IndexTerm._meta.db_table
-        types = self.content_types
-        with connections[self.using].cursor() as cursor:
-            cursor.execute(
-                f"SELECT term, COUNT(*) FROM {table} "  # noqa: S608 - names from the models
-                f"WHERE kind = %s AND term IN ({', '.join(['%s'] * len(terms))}) "
-                f"AND content_type_id IN ({', '.join(['%s'] * len(types))}) GROUP BY term",
-                [IndexTerm.TERM, *terms, *types],
-            )
-            found = dict(cursor.fetchall())
-        return {term: found.get(term, 0) for term in terms}
+        """{term: document frequency} (index rows of the searched types), one statement for
+        the terms not yet known in this state of the index (``_stamp``): counting a common
+        term's postings is a scan of thousands of index rows (3-11 ms on PostgreSQL for
+        three of them), the same for every search until something is indexed. Kept like
+        the other per-generation values (``pagecache.memo``): not with the page cache off
+        (the test suite, whose rolled-back transactions may give other terms the same ids)."""
+        from kommunwebb.pagecache.conf import setting
+
+        stamp = self._stamp()
+        kept = _FREQUENCIES.get(stamp) if setting("ENABLED") else {}
+        if kept is None or len(kept) > MAX_KEPT_FREQUENCIES:
+            kept = {}
+            # One state per database and set of types: an older one is never asked again.
+            for old in [key for key in _FREQUENCIES if key[:2] == stamp[:2]]:
+                _FREQUENCIES.pop(old, None)
+            _FREQUENCIES[stamp] = kept
+        missing = [term for term in terms if term not in kept]
+        if missing:
+            table = IndexTerm._meta.db_table
+            types = self.content_types
+            with connections[self.using].cursor() as cursor:
+                cursor.execute(
+                    f"SELECT term, COUNT(*) FROM {table} "  # noqa: S608 - names from the models
+                    f"WHERE kind = %s AND term IN ({', '.join(['%s'] * len(missing))}) "
+                    f"AND content_type_id IN ({', '.join(['%s'] * len(types))}) GROUP BY term",
+                    [IndexTerm.TERM, *missing, *types],
+                )
+                found = dict(cursor.fetchall())
+            for term in missing:
+                kept[term] = found.get(term, 0)
+        return {term: kept[term] for term in terms}
 
     def _ranked_pruned(self, start: int, stop: int, cap: int):
         """``ranked`` for a query of several terms with many postings, reading only what
@@ -693,6 +722,10 @@ def _capped(found, start: int, cap: int | None):
     if start >= cap:
         return [], None
     return ranked[: cap - start], min(total, cap + 1)
+
+
+# {stamp of the index (``TermPlan._stamp``): {term: document frequency}}, per process.
+_FREQUENCIES: dict[tuple, dict[str, int]] = {}
 
 
 @lru_cache(maxsize=16)

@@ -330,3 +330,38 @@ def test_several_terms_pruned_give_the_exhaustive_window_and_a_capped_count(news
                 pruned = TermPlan(base_queryset(), cq.clauses, cq.optional, cq.required, within)
                 assert pruned._ranked_pruned(start, stop, cap) is not None or start >= cap
                 assert pruned.ranked(start, stop, cap) == want, (query, cap, start, stop)
+
+
+def test_term_frequencies_are_kept_until_the_index_changes(news, settings):
+    """A query of several terms needs each term's document frequency (a count of its
+    postings); with the page cache on they are kept per state of the index, so the same
+    terms are counted once, and indexing a page (a new term row) or removing one (an entry
+    fewer) counts them again."""
+    from django.test.utils import CaptureQueriesContext
+
+    from kommunwebb.search.backends.terms import TermPlan
+    from kommunwebb.search.query import base_queryset
+
+    settings.PAGECACHE_ENABLED = True
+    publish(NewsArticlePageFactory(parent=news, title="Skolor", lead="Skolan i kommunen."))
+    gone = publish(NewsArticlePageFactory(parent=news, title="Kommunen", lead="Kommunen."))
+
+    def frequencies():
+        plan = TermPlan(base_queryset(), [frozenset({"skol"}), frozenset({"kommun"})], set(), 2)
+        with CaptureQueriesContext(connection) as queries:
+            found = plan._frequencies(["kommun", "skol"])
+        counted = [q for q in queries.captured_queries if "GROUP BY term" in q["sql"]]
+        return found, len(counted)
+
+    first, counted = frequencies()
+    assert counted == 1 and first["skol"] >= 1 and first["kommun"] >= 2
+    assert frequencies() == (first, 0)
+    publish(NewsArticlePageFactory(parent=news, title="Skolgård", lead="Skolan."))
+    second = {"kommun": first["kommun"], "skol": first["skol"] + 1}
+    assert frequencies() == (second, 1)
+    assert frequencies() == (second, 0)
+    gone.delete()
+    third = {"kommun": first["kommun"] - 1, "skol": first["skol"] + 1}
+    assert frequencies() == (third, 1)
+    settings.PAGECACHE_ENABLED = False
+    assert frequencies() == (third, 1)
