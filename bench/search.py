@@ -25,8 +25,13 @@ connections ≥ 150 req/s embedded and ≥ 500 req/s through Varnish for repeate
 (issue 12). The machine is shared with other work, so the figures are noisy; they are
 printed as measured, with the load average.
 
+The 10,000 pages are built once per state of the code (migrate, generate, index: about
+five minutes on PostgreSQL) and kept in var/bench/<key>/ as bench/prepared.py keeps the
+demo for bench/pages.py: a SQLite var/ directory, a PostgreSQL dump. A later run with the
+same code copies or restores them; ``--fresh`` builds them again.
+
     .venv/bin/python bench/search.py [--pages 10000] [--rounds 30] [--duration 15]
-                                     [--only sqlite|postgresql] [--no-load]
+                                     [--only sqlite|postgresql] [--no-load] [--fresh]
 """
 
 import argparse
@@ -181,13 +186,21 @@ def main():
     parser.add_argument("--duration", type=int, default=15, help="seconds of each wrk run")
     parser.add_argument("--only", choices=["sqlite", "postgresql"])
     parser.add_argument("--no-load", action="store_true", help="skip the wrk runs")
+    parser.add_argument(
+        "--fresh", action="store_true", help="build the 10,000 pages again (var/bench/)"
+    )
     parser.add_argument("--worker", choices=["sqlite", "postgresql"], help=argparse.SUPPRESS)
     parser.add_argument("--result", help=argparse.SUPPRESS)
+    parser.add_argument("--keep", help=argparse.SUPPRESS)
+    parser.add_argument("--ready", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    sys.path.insert(0, str(ROOT))
     if args.worker:
-        sys.path.insert(0, str(ROOT))
         worker(args)
         return
+    import prepared  # bench/prepared.py: var/bench/<key of the code>/
+
+    args.kept = prepared.use(fresh=args.fresh)
 
     print(f"search bench: load average before: {load_average()}")
     results = {}
@@ -237,6 +250,8 @@ def load_average() -> str:
 
 
 def run_database(database, args):
+    from kommunwebb.testing import snapshots
+
     tmp = Path(tempfile.mkdtemp(prefix=f"kommunwebb-bench-search-{database}-"))
     tmp.chmod(0o711)  # PostgreSQL and Varnish run as their own users
     result_file = tmp / "result.json"
@@ -256,6 +271,18 @@ def run_database(database, args):
                 DJANGO_ALLOWED_HOSTS="localhost",
                 DJANGO_SECURE_SSL_REDIRECT="0",
             )
+        # The pages built by an earlier run of the same code, if there is one.
+        kept = args.kept / f"search-{database}-{args.pages}"
+        ready = kept.exists()
+        if ready:
+            started = time.monotonic()
+            snapshots.copy_var(kept / "var", tmp / "var")
+            if database == "postgresql":
+                snapshots.restore_postgresql(kept / "database.pgdump", env)
+            print(
+                f"search bench [{database}]: the {args.pages} pages kept in "
+                f"{kept.relative_to(ROOT)} restored in {time.monotonic() - started:.1f} s"
+            )
         command = [
             sys.executable,
             __file__,
@@ -267,6 +294,9 @@ def run_database(database, args):
             str(args.rounds),
             "--result",
             str(result_file),
+            "--keep",
+            str(kept),
+            *(["--ready"] if ready else []),
         ]
         completed = subprocess.run(command, env=env, cwd=ROOT)
         if completed.returncode != 0 or not result_file.exists():
@@ -493,26 +523,37 @@ def worker(args):
     from django.db import connection
 
     label = "SQLite" if connection.vendor == "sqlite" else "PostgreSQL"
-    started = time.monotonic()
-    call_command("migrate", "--noinput", verbosity=0)
-    print(f"search bench [{label}]: migrated in {time.monotonic() - started:.1f} s")
+    if args.ready:
+        from kommunwebb.news.models import NewsArticlePage
 
-    started = time.monotonic()
-    news_index, article_ids = generate(args.pages)
-    print(
-        f"search bench [{label}]: generated {args.pages} pages in "
-        f"{time.monotonic() - started:.1f} s"
-    )
-    started = time.monotonic()
-    indexed = index_everything()
-    print(
-        f"search bench [{label}]: indexed {indexed} objects in {time.monotonic() - started:.1f} s"
-    )
+        article_ids = list(NewsArticlePage.objects.order_by("pk").values_list("pk", flat=True))
+    else:
+        started = time.monotonic()
+        call_command("migrate", "--noinput", verbosity=0)
+        print(f"search bench [{label}]: migrated in {time.monotonic() - started:.1f} s")
 
-    # What autovacuum (PostgreSQL) or `PRAGMA optimize` (SQLite) would soon do after a bulk
-    # load: without statistics the planner guesses.
+        started = time.monotonic()
+        news_index, article_ids = generate(args.pages)
+        print(
+            f"search bench [{label}]: generated {args.pages} pages in "
+            f"{time.monotonic() - started:.1f} s"
+        )
+        started = time.monotonic()
+        indexed = index_everything()
+        print(
+            f"search bench [{label}]: indexed {indexed} objects in "
+            f"{time.monotonic() - started:.1f} s"
+        )
+        keep(Path(args.keep), label)
+
+    # What autovacuum (PostgreSQL, within a minute of a bulk load) or `PRAGMA optimize`
+    # (SQLite) would soon do: without statistics the planner guesses. On PostgreSQL that is
+    # VACUUM too: until it has run, the visibility map marks no page of the term index
+    # all-visible, so no "index-only" scan is one: every posting read is also a visit to its
+    # table row (one per 8 kB page, the postings of a term spread over all of them), about
+    # 25 ms of each term's count (docs/search.md, "Fourth round").
     with connection.cursor() as cursor:
-        cursor.execute("ANALYZE")
+        cursor.execute("VACUUM ANALYZE" if connection.vendor == "postgresql" else "ANALYZE")
 
     from kommunwebb.search.models import SynonymGroup
 
@@ -538,6 +579,29 @@ def worker(args):
             {"search": search, "cached": cached, "autocomplete": autocomplete, "publish": publish}
         )
     )
+
+
+def keep(kept: Path, label: str) -> None:
+    """Keep the pages just built and indexed for the next run of the same code: the var/
+    directory (SQLite's database in it, the compiled lexicon) and PostgreSQL's dump. Built
+    beside and renamed, so a run stopped half-way leaves nothing half-kept."""
+    from django.conf import settings
+
+    from kommunwebb.testing import snapshots
+
+    started = time.monotonic()
+    building = kept.with_name(kept.name + ".building")
+    shutil.rmtree(building, ignore_errors=True)
+    building.mkdir(parents=True)
+    var = Path(os.environ["KOMMUNWEBB_VAR_DIR"])
+    snapshots.copy_var(var, building / "var")
+    # Not the page cache's files nor the collected static files: each run makes its own.
+    for name in ("cache", "static"):
+        shutil.rmtree(building / "var" / name, ignore_errors=True)
+    if settings.DATABASES["default"]["ENGINE"].endswith("postgresql"):
+        snapshots.dump_postgresql(building / "database.pgdump", os.environ)
+    building.rename(kept)
+    print(f"search bench [{label}]: kept for the next run in {time.monotonic() - started:.1f} s")
 
 
 def _text(rng, words: int) -> str:
