@@ -440,17 +440,32 @@ class TermPlan:
         types = self.content_types
         where = f"kind = %s AND term = %s AND content_type_id IN ({', '.join(['%s'] * len(types))})"
         params = [IndexTerm.TERM, term, *types]
-        # "+object_id": compared row by row, not looked up in the index once per listed id
-        # and content type (which SQLite would otherwise do).
-        visible = f"+object_id {operator} ({', '.join(['%s'] * len(listed))})" if listed else ""
-        with connections[self.using].cursor() as cursor:
+        connection = connections[self.using]
+        with connection.cursor() as cursor:
             # The term's document frequency (for its weight) and its visible matches.
-            cursor.execute(
-                f"SELECT COUNT(*), COUNT(CASE WHEN {visible or '1 = 1'} THEN 1 END) "  # noqa: S608
-                f"FROM {table} WHERE {where}",
-                [*listed, *params],
-            )
-            frequency, matches = cursor.fetchone()
+            if listed and connection.vendor == "postgresql":
+                # The ids as one array, joined: psycopg binding thousands of parameters one
+                # by one cost more than the count (19-28 ms against 7-14 for 3,144 ids).
+                cursor.execute(
+                    f"SELECT COUNT(*), COUNT(listed.id) FROM {table} "  # noqa: S608
+                    "LEFT JOIN (SELECT DISTINCT unnest(%s::bigint[]) AS id) listed "
+                    f"ON listed.id = {table}.object_id WHERE {where}",
+                    [listed, *params],
+                )
+                frequency, found = cursor.fetchone()
+                matches = found if operator == "IN" else frequency - found
+            else:
+                # "+object_id": compared row by row, not looked up in the index once per
+                # listed id and content type (which SQLite would otherwise do).
+                visible = (
+                    f"+object_id {operator} ({', '.join(['%s'] * len(listed))})" if listed else ""
+                )
+                cursor.execute(
+                    f"SELECT COUNT(*), COUNT(CASE WHEN {visible or '1 = 1'} THEN 1 END) "  # noqa: S608
+                    f"FROM {table} WHERE {where}",
+                    [*listed, *params],
+                )
+                frequency, matches = cursor.fetchone()
             (factor,) = idf_of([term], {term: frequency}, self._total()).values()
             if start >= matches:
                 return [], None
