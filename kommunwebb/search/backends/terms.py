@@ -502,7 +502,9 @@ class TermPlan:
         if kept is None or len(kept) > MAX_KEPT_FREQUENCIES:
             kept = {}
             # One state per database and set of types: an older one is never asked again.
-            for old in [key for key in _FREQUENCIES if key[:2] == stamp[:2]]:
+            # list() copies the keys in one step: another thread of the worker may add one
+            # meanwhile, which would end a Python-level iteration with a RuntimeError.
+            for old in [key for key in list(_FREQUENCIES) if key[:2] == stamp[:2]]:
                 _FREQUENCIES.pop(old, None)
             _FREQUENCIES[stamp] = kept
         missing = [term for term in terms if term not in kept]
