@@ -3,6 +3,7 @@
 import multiprocessing
 import os
 
+from kommunwebb.operations.access import ACCESS_FORMAT
 from kommunwebb.operations.logs import default_log_dir, gunicorn_logconfig
 from kommunwebb.security.gunicorn import hide_server_header, swedish_error_pages
 
@@ -11,9 +12,9 @@ threads = int(os.environ.get("WEB_THREADS", 2))
 timeout = 30
 graceful_timeout = 20
 # Access lines without the client address or user agent: time, request line, status,
-# size and duration only.
+# size and duration only, written cheaply (kommunwebb/operations/access.py).
 accesslog = "-"
-access_log_format = '%(t)s "%(m)s %(U)s" %(s)s %(B)s %(M)sms'
+access_log_format = ACCESS_FORMAT
 errorlog = "-"
 # gunicorn's own messages can quote the client ("Invalid request from ip=…"): both logs go
 # through the scrub filter, and in the embedded profile also to var/log/, one file per day

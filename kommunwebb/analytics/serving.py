@@ -14,15 +14,14 @@ one (503) does, which is when someone reads the log.
 
 import os
 
-from gunicorn.glogging import Logger
-
+from kommunwebb.operations.access import AccessLog
 from kommunwebb.operations.health import HEALTH_PATH
 
 # The path of analytics:beacon (urls.py); tests/test_serving.py keeps the two the same.
 BEACON_PATH = "/statistik/beacon"
 
 
-class AccessLogger(Logger):
+class AccessLogger(AccessLog):
     def __init__(self, cfg):
         super().__init__(cfg)
         self.log_beacons = os.environ.get("KOMMUNWEBB_LOG_BEACONS") == "1"

