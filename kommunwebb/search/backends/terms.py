@@ -617,10 +617,8 @@ class TermPlan:
         objects seen in the prefixes, only those that could still reach the window (what
         they were seen with, plus each unfinished prefix they were not seen in at its last
         weight) are scored from all their postings. An object is indexed under one
-        content type (``write_terms``), so it has one posting per term."""
-        table = IndexTerm._meta.db_table
-        types = self.content_types
-        type_marks = ", ".join(["%s"] * len(types))
+        content type (``write_terms``), so it has one posting per term. Two statements
+        per depth: every term's prefix (``_prefixes``), then the candidates'."""
         terms = [term for term in terms if frequencies[term]]
         depth = stop + PRUNE_DEPTH
         while True:
@@ -628,14 +626,7 @@ class TermPlan:
             type_of: dict[int, int] = {}
             last: dict[str, int] = {}  # each unfinished prefix's last score
             with connections[self.using].cursor() as cursor:
-                for term in terms:
-                    cursor.execute(
-                        f"SELECT object_id, weight, content_type_id FROM {table} "  # noqa: S608
-                        f"WHERE kind = %s AND term = %s AND content_type_id IN ({type_marks}) "
-                        f"ORDER BY weight DESC, object_id DESC LIMIT %s",
-                        [IndexTerm.TERM, term, *types, depth],
-                    )
-                    rows = cursor.fetchall()
+                for term, rows in self._prefixes(cursor, terms, depth).items():
                     factor = idf[term]
                     for pk, weight, content_type in rows:
                         seen.setdefault(pk, {})[term] = weight * factor
@@ -662,6 +653,33 @@ class TermPlan:
             if not last or (len(best) == stop and best[-1][0] > bound):
                 return [(pk, score) for score, pk in best]
             depth *= 4
+
+    def _prefixes(self, cursor, terms, depth: int) -> dict[str, list[tuple[int, int, int]]]:
+        """{term: [(object id, weight, content type)]}: each term's ``depth`` best postings,
+        best first (``kw_search_term_impact``, in index order), all terms in one statement:
+        a statement per term cost a round trip each, most of its time on PostgreSQL
+        (0.6 ms each for "kvävedioxiden"'s three terms, 160 rows apiece)."""
+        table = IndexTerm._meta.db_table
+        types = self.content_types
+        type_marks = ", ".join(["%s"] * len(types))
+        # Each term's prefix in a subquery of its own: a compound statement's ORDER BY and
+        # LIMIT would apply to the whole on SQLite.
+        parts, params = [], []
+        for n, term in enumerate(terms):
+            parts.append(
+                f"SELECT * FROM (SELECT %s AS n, object_id, weight, content_type_id "  # noqa: S608
+                f"FROM {table} WHERE kind = %s AND term = %s AND content_type_id IN "
+                f"({type_marks}) ORDER BY weight DESC, object_id DESC LIMIT %s) best{n}"
+            )
+            params.extend([n, IndexTerm.TERM, term, *types, depth])
+        cursor.execute(" UNION ALL ".join(parts), params)
+        found: dict[str, list[tuple[int, int, int]]] = {term: [] for term in terms}
+        for n, pk, weight, content_type in cursor.fetchall():
+            found[terms[n]].append((pk, weight, content_type))
+        # UNION ALL keeps each part's rows together but promises no order within them.
+        for rows in found.values():
+            rows.sort(key=lambda row: (row[1], row[0]), reverse=True)
+        return found
 
     def _ids_with(self, cursor, terms) -> set[int]:
         """The ids of the indexed objects of the searched types with any of the terms."""

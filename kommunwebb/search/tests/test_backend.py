@@ -365,3 +365,32 @@ def test_term_frequencies_are_kept_until_the_index_changes(news, settings):
     assert frequencies() == (third, 1)
     settings.PAGECACHE_ENABLED = False
     assert frequencies() == (third, 1)
+
+
+def test_the_pruned_window_reads_every_terms_prefix_in_one_statement(news, monkeypatch):
+    """``TermPlan._top`` reads the best postings of every term in one statement (a round
+    trip each was most of a statement's time on PostgreSQL), then the candidates': two
+    statements per depth however many terms, the same window as summing every posting."""
+    from django.test.utils import CaptureQueriesContext
+
+    from kommunwebb.search.backends import terms
+    from kommunwebb.search.backends.terms import TermPlan, idf_of
+    from kommunwebb.search.query import Search, base_queryset, searchable_ids
+
+    for n in range(8):
+        lead = "Skolan i kommunen. " * (n % 3 + 1) + "Öppettider för förskolan. " * (n % 4)
+        publish(NewsArticlePageFactory(parent=news, title=f"Sida {n}", lead=lead))
+    cq = Search("skolan förskola öppettider kommunen").clause_query
+    within = searchable_ids()
+    plan = TermPlan(base_queryset(), cq.clauses, cq.optional, cq.required, within)
+    everything, _total = plan.ranked(0, None)
+    assert len(everything) >= 4
+    names = sorted(set().union(*cq.clauses, cq.optional))
+    frequencies = plan._frequencies(names)
+    idf = idf_of(names, frequencies, plan._total())
+    for depth, statements in [(1000, 2), (0, None)]:
+        monkeypatch.setattr(terms, "PRUNE_DEPTH", depth)
+        with CaptureQueriesContext(connection) as queries:
+            assert plan._top(names, frequencies, idf, 3) == everything[:3]
+        if statements is not None:
+            assert len(queries.captured_queries) == statements
