@@ -51,7 +51,9 @@ FEW_CANDIDATES = 500
 # How many of each term's best postings are read first beyond the window (then four
 # times as many, until the window is certain).
 PRUNE_DEPTH = 150
-# Terms whose document frequencies are kept per state of the index (``_frequencies``).
+# Terms whose document frequencies are kept per state of the index (``_frequencies``), and
+# counts kept per content generation and state of the index (``counts``): a bound on what
+# a stream of distinct queries can add.
 MAX_KEPT_FREQUENCIES = 20_000
 
 
@@ -468,7 +470,7 @@ class TermPlan:
                 frequency, found = rows[0][:2]
                 matches = found if operator == "IN" else frequency - found
                 rows = [(pk, weight) for _f, _l, pk, weight in rows if pk is not None]
-                if self.counts is not None:
+                if self.counts is not None and len(self.counts) < MAX_KEPT_FREQUENCIES:
                     self.counts[term] = (frequency, matches)
             else:
                 frequency, matches = counted
@@ -595,7 +597,7 @@ class TermPlan:
         count = self.counts.get(key) if self.counts is not None else None
         if count is None:
             count = self._count_capped(frequencies, cap)
-            if self.counts is not None:
+            if self.counts is not None and len(self.counts) < MAX_KEPT_FREQUENCIES:
                 self.counts[key] = count
         if start >= count:
             return [], None

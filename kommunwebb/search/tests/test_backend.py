@@ -478,3 +478,23 @@ def test_a_capped_count_of_several_terms_is_kept_until_the_index_changes(
     settings.PAGECACHE_ENABLED = False
     assert search() == (4, 1)
     assert search() == (4, 1)
+
+
+def test_the_kept_counts_are_bounded(news, monkeypatch):
+    """A stream of distinct queries cannot grow the kept counts past their bound: past it,
+    a count is read and used, not kept."""
+    from kommunwebb.search.backends import terms
+    from kommunwebb.search.backends.terms import TermPlan
+    from kommunwebb.search.query import Search, base_queryset, hidden_ids, searchable_ids
+
+    publish(NewsArticlePageFactory(parent=news, title="Skolor", lead="Idrott i kommunen."))
+    monkeypatch.setattr(terms, "MAX_KEPT_FREQUENCIES", 2)
+    kept = {}
+    for query in ["skolor", "idrott", "kommunen", "skolor"]:
+        cq = Search(query).clause_query
+        plan = TermPlan(base_queryset(), cq.clauses, cq.optional, cq.required, searchable_ids())
+        plan.hidden = hidden_ids(plan)
+        plan.counts = kept
+        ranked, total = plan.ranked(0, 10)
+        assert total >= 1 and ranked, query
+    assert len(kept) == 2
