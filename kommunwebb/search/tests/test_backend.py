@@ -365,3 +365,136 @@ def test_term_frequencies_are_kept_until_the_index_changes(news, settings):
     assert frequencies() == (third, 1)
     settings.PAGECACHE_ENABLED = False
     assert frequencies() == (third, 1)
+
+
+def test_the_pruned_window_reads_every_terms_prefix_in_one_statement(news, monkeypatch):
+    """``TermPlan._top`` reads the best postings of every term in one statement (a round
+    trip each was most of a statement's time on PostgreSQL), then the candidates': two
+    statements per depth however many terms, the same window as summing every posting."""
+    from django.test.utils import CaptureQueriesContext
+
+    from kommunwebb.search.backends import terms
+    from kommunwebb.search.backends.terms import TermPlan, idf_of
+    from kommunwebb.search.query import Search, base_queryset, searchable_ids
+
+    for n in range(8):
+        lead = "Skolan i kommunen. " * (n % 3 + 1) + "Öppettider för förskolan. " * (n % 4)
+        publish(NewsArticlePageFactory(parent=news, title=f"Sida {n}", lead=lead))
+    cq = Search("skolan förskola öppettider kommunen").clause_query
+    within = searchable_ids()
+    plan = TermPlan(base_queryset(), cq.clauses, cq.optional, cq.required, within)
+    everything, _total = plan.ranked(0, None)
+    assert len(everything) >= 4
+    names = sorted(set().union(*cq.clauses, cq.optional))
+    frequencies = plan._frequencies(names)
+    idf = idf_of(names, frequencies, plan._total())
+    for depth, statements in [(1000, 2), (0, None)]:
+        monkeypatch.setattr(terms, "PRUNE_DEPTH", depth)
+        with CaptureQueriesContext(connection) as queries:
+            assert plan._top(names, frequencies, idf, 3) == everything[:3]
+        if statements is not None:
+            assert len(queries.captured_queries) == statements
+
+
+def test_a_term_count_is_kept_until_the_index_or_the_content_changes(news, settings):
+    """A one-term search counts its visible matches and reads its window in one statement;
+    with the page cache on, the count is kept per content generation and state of the
+    index (``query.term_counts``): asked again, only the window is read; a page indexed
+    since, or a new generation (a publish's commit), counts again."""
+    from django.test.utils import CaptureQueriesContext
+
+    from kommunwebb.pagecache.invalidation import _bump as new_generation  # what a commit runs
+    from kommunwebb.search.query import Search
+
+    settings.PAGECACHE_ENABLED = True
+
+    def published(title):
+        page = publish(NewsArticlePageFactory(parent=news, title=title, lead="Idrott."))
+        new_generation()
+        return page
+
+    pages = [published(f"Skolor {n}") for n in range(3)]
+
+    def search():
+        with CaptureQueriesContext(connection) as queries:
+            page = Search("skolor").page(1, 10)
+        sql = [q["sql"] for q in queries.captured_queries]
+        ranking = [s for s in sql if "search_indexterm" in s and "weight" in s]
+        counted = [s for s in ranking if "counted" in s]
+        return page.paginator.count, len(counted), len(ranking)
+
+    assert search() == (3, 1, 1)
+    assert search() == (3, 0, 1)
+    # Re-indexed after its generation started (by the task worker), with other words: a
+    # new state of the index, counted again.
+    Page.objects.filter(pk=pages[2].pk).update(title="Cyklar")
+    get_search_backend().add(Page.objects.get(pk=pages[2].pk).specific)
+    assert search() == (2, 1, 1)
+    assert search() == (2, 0, 1)
+    published("Skolor 4")
+    assert search() == (3, 1, 1)
+    assert search() == (3, 0, 1)
+    pages[0].unpublish()
+    new_generation()
+    assert search() == (2, 1, 1)
+    assert search() == (2, 0, 1)
+    settings.PAGECACHE_ENABLED = False
+    assert search() == (2, 1, 1)
+    assert search() == (2, 1, 1)
+
+
+def test_a_capped_count_of_several_terms_is_kept_until_the_index_changes(
+    news, settings, monkeypatch
+):
+    """A query of several terms counts its matches up to the cap (``_count_capped``); with
+    the page cache on, that count is kept like a one-term count: asked again, only the
+    window is read; a page indexed since counts again."""
+    from django.test.utils import CaptureQueriesContext
+
+    from kommunwebb.pagecache.invalidation import _bump as new_generation  # what a commit runs
+    from kommunwebb.search.backends import terms
+    from kommunwebb.search.query import MAX_COUNTED, Search
+
+    settings.PAGECACHE_ENABLED = True
+    monkeypatch.setattr(terms, "PRUNE_FROM", 0)
+    monkeypatch.setattr(terms, "FEW_CANDIDATES", 0)
+    for n in range(3):
+        publish(NewsArticlePageFactory(parent=news, title=f"Skolor {n}", lead="Idrott i kommunen."))
+    new_generation()  # nothing kept by an earlier test
+
+    def search():
+        with CaptureQueriesContext(connection) as queries:
+            page = Search("skolor idrott").page(1, 10)
+        counted = [q for q in queries.captured_queries if "HAVING" in q["sql"]]
+        return page.paginator.count, len(counted)
+
+    assert MAX_COUNTED > 3
+    assert search() == (3, 1)
+    assert search() == (3, 0)
+    publish(NewsArticlePageFactory(parent=news, title="Skolor 3", lead="Idrott."))
+    new_generation()
+    assert search() == (4, 1)
+    assert search() == (4, 0)
+    settings.PAGECACHE_ENABLED = False
+    assert search() == (4, 1)
+    assert search() == (4, 1)
+
+
+def test_the_kept_counts_are_bounded(news, monkeypatch):
+    """A stream of distinct queries cannot grow the kept counts past their bound: past it,
+    a count is read and used, not kept."""
+    from kommunwebb.search.backends import terms
+    from kommunwebb.search.backends.terms import TermPlan
+    from kommunwebb.search.query import Search, base_queryset, hidden_ids, searchable_ids
+
+    publish(NewsArticlePageFactory(parent=news, title="Skolor", lead="Idrott i kommunen."))
+    monkeypatch.setattr(terms, "MAX_KEPT_FREQUENCIES", 2)
+    kept = {}
+    for query in ["skolor", "idrott", "kommunen", "skolor"]:
+        cq = Search(query).clause_query
+        plan = TermPlan(base_queryset(), cq.clauses, cq.optional, cq.required, searchable_ids())
+        plan.hidden = hidden_ids(plan)
+        plan.counts = kept
+        ranked, total = plan.ranked(0, 10)
+        assert total >= 1 and ranked, query
+    assert len(kept) == 2
