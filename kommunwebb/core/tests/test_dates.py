@@ -148,6 +148,7 @@ AD_HOC_CODE = re.compile(r"date_format\(|time_format\(|strftime\(|:%[HYdmMbB]")
 CODE_ALLOWED = {
     "gdpr/views.py": "the export's file name, 20261218-0905",
     "operations/logs.py": "log file names and log lines, by day",
+    "operations/access.py": "the access line's time, as gunicorn writes it",
     "analytics/models.py": "a month in ISO 8601 in debugging representations",
     "forms/builder.py": "the value of a datetime-local input, which the browser parses",
     "settings/base.py": "the formats the admin's date pickers read and write",

@@ -4,11 +4,27 @@ import logging
 from datetime import timedelta
 from types import SimpleNamespace
 
+import pytest
 from gunicorn.config import Config
 from gunicorn.glogging import Logger
 
 from kommunwebb.operations.access import ACCESS_FORMAT, AccessLog
 from kommunwebb.operations.logs import ScrubFilter, scrub
+
+
+@pytest.fixture(autouse=True)
+def access_logger_as_gunicorn_configures_it():
+    """Other tests switch logging off (``logging.disable``) or let Django's set-up disable
+    the loggers it does not name; in gunicorn this one logs at INFO."""
+    access = logging.getLogger("gunicorn.access")
+    kept = access.disabled, access.level, access.handlers[:], access.propagate
+    switched_off = logging.root.manager.disable
+    logging.disable(logging.NOTSET)
+    access.disabled = False
+    access.setLevel(logging.INFO)
+    yield
+    access.disabled, access.level, access.handlers[:], access.propagate = kept
+    logging.disable(switched_off)
 
 
 class Lines(logging.Handler):
@@ -72,6 +88,7 @@ def test_another_format_is_formatted_by_gunicorn():
     logger = AccessLog(config)
     handler = Lines()
     logger.access_log.handlers = [handler]
+    logger.access_log.propagate = False
     logger._access_log_enabled = True
     response = SimpleNamespace(status="200 OK", status_code=200, sent=1, headers=[])
     request = SimpleNamespace(method="GET", path="/x", query="", version=(1, 1), headers=[])
