@@ -1,6 +1,7 @@
 """Wagtail's login form with throttling (``WAGTAILADMIN_USER_LOGIN_FORM``)."""
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy
 from wagtail.admin.forms.auth import LoginForm
 
 from . import audit, throttle
@@ -11,6 +12,12 @@ class ThrottledLoginForm(LoginForm):
     """Refuses a login while the account or the client is locked out (``throttle``), counts
     each failure, and records lockouts in the audit log. A locked-out login is refused
     before the password is checked, so guessing goes no further even with the right one."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Wagtail's form declares the field without a label, so Django showed its name,
+        # "Password", in English; Django's own label is translated ("Lösenord").
+        self.fields["password"].label = gettext_lazy("Password")
 
     def clean(self):
         username = self.cleaned_data.get("username") or ""
