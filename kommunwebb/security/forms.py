@@ -1,7 +1,7 @@
 """Wagtail's login form with throttling (``WAGTAILADMIN_USER_LOGIN_FORM``)."""
 
+from django.contrib.auth.forms import AuthenticationForm
 from django.core.exceptions import ValidationError
-from django.utils.translation import gettext_lazy
 from wagtail.admin.forms.auth import LoginForm
 
 from . import audit, throttle
@@ -16,8 +16,8 @@ class ThrottledLoginForm(LoginForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         # Wagtail's form declares the field without a label, so Django showed its name,
-        # "Password", in English; Django's own label is translated ("Lösenord").
-        self.fields["password"].label = gettext_lazy("Password")
+        # "Password", in English; Django's own form's label is translated ("Lösenord").
+        self.fields["password"].label = AuthenticationForm.base_fields["password"].label
 
     def clean(self):
         username = self.cleaned_data.get("username") or ""

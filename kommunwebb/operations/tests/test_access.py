@@ -19,12 +19,16 @@ def access_logger_as_gunicorn_configures_it():
     access = logging.getLogger("gunicorn.access")
     kept = access.disabled, access.level, access.handlers[:], access.propagate
     switched_off = logging.root.manager.disable
+    # A test that replaced a method on the shared logger object must not decide this one.
+    replaced = access.__dict__.pop("info", None)
     logging.disable(logging.NOTSET)
     access.disabled = False
     access.setLevel(logging.INFO)
     yield
     access.disabled, access.level, access.handlers[:], access.propagate = kept
     logging.disable(switched_off)
+    if replaced is not None:
+        access.info = replaced
 
 
 class Lines(logging.Handler):
